@@ -1,0 +1,74 @@
+//! The data model, its one loading path and its validator.
+//!
+//! Invariant: nothing here knows about yew, web-sys or wasm-bindgen. The wasm
+//! shell turns a JS value into a serde `Deserializer` and calls
+//! [`from_deserializer`]; native code (tests, the build's prerender) does the
+//! same with serde_json. Both then run the same [`validate`].
+
+pub mod date;
+pub mod model;
+mod validate;
+
+pub use date::Date;
+pub use model::*;
+pub use validate::validate;
+
+use std::fmt;
+
+/// One thing wrong with a dataset: where, and why in plain words.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    /// JSON path such as `options[2].versions[0].security_end`; empty for the whole document.
+    pub path: String,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+        Problem { path: path.into(), message: message.into() }
+    }
+}
+
+impl fmt::Display for Problem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.path.is_empty() {
+            f.write_str(&self.message)
+        } else {
+            write!(f, "{}: {}", self.path, self.message)
+        }
+    }
+}
+
+/// Reads a dataset from any serde deserializer and validates it.
+///
+/// A shape error (wrong type, missing or unknown field) stops reading and is
+/// reported with its path; a dataset that reads fine is then checked by
+/// [`validate`], which reports every problem it finds.
+pub fn from_deserializer<'de, D>(de: D) -> Result<Dataset, Vec<Problem>>
+where
+    D: serde::Deserializer<'de>,
+{
+    let dataset: Dataset = serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let path = if path == "." { String::new() } else { path };
+        vec![Problem::new(path, e.inner().to_string())]
+    })?;
+    let problems = validate(&dataset);
+    if problems.is_empty() {
+        Ok(dataset)
+    } else {
+        Err(problems)
+    }
+}
+
+/// Native convenience: JSON text → validated dataset (used by tests and the build).
+#[cfg(not(target_arch = "wasm32"))]
+pub fn from_json_str(text: &str) -> Result<Dataset, Vec<Problem>> {
+    let mut de = serde_json::Deserializer::from_str(text);
+    let dataset = from_deserializer(&mut de)?;
+    de.end().map_err(|e| vec![Problem::new("", format!("not valid JSON: {e}"))])?;
+    Ok(dataset)
+}
+
+/// The dataset shipped with the widget, as JSON text.
+pub const EMBEDDED_JSON: &str = include_str!("../../data/distros.json");

@@ -1,0 +1,301 @@
+//! The dataset schema: plain serde structs, no web dependencies.
+//!
+//! The JSON file in `data/` and any dataset a host page supplies are read into
+//! these types by [`super::load`] and then checked by [`super::validate`].
+//! Unknown fields are rejected so that a typo in a hand-written dataset is
+//! reported instead of silently ignored (and so that arbitrarily nested junk is
+//! never walked).
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// Weight of one criterion, 0..=[`MAX_WEIGHT`].
+pub type Weight = f64;
+/// Upper end of every weight slider.
+pub const MAX_WEIGHT: f64 = 10.0;
+/// The schema version this code reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dataset {
+    /// Must equal [`SCHEMA_VERSION`].
+    pub schema: u32,
+    /// Heading shown above the widget, e.g. "Which enterprise Linux?".
+    pub title: String,
+    /// What one option is, singular, e.g. "distribution".
+    pub subject: String,
+    /// ISO date (YYYY-MM-DD) the facts were last checked.
+    pub as_of: String,
+    pub sources: Vec<Source>,
+    /// Descriptive dimensions shown in the side-by-side table (not scored).
+    pub dimensions: Vec<Dimension>,
+    /// Yes/no features an option may have; must-haves refer to these.
+    #[serde(default)]
+    pub flags: Vec<FlagDef>,
+    /// Scored criteria.
+    pub criteria: Vec<Criterion>,
+    pub options: Vec<OptionEntry>,
+    #[serde(default)]
+    pub tools: Vec<Tool>,
+    #[serde(default)]
+    pub migrations: Vec<Migration>,
+    pub presets: Vec<Preset>,
+    /// Options compared side by side when the visitor has not picked any.
+    #[serde(default)]
+    pub default_compare: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub id: String,
+    pub title: String,
+    pub url: String,
+    /// ISO date the source was read.
+    pub retrieved: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Dimension {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FlagDef {
+    pub id: String,
+    /// Label of the must-have checkbox, e.g. "First-party commercial support".
+    pub name: String,
+}
+
+/// How a criterion's value is obtained and turned into a utility in [0, 1].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum CriterionKind {
+    /// Hand-assigned ordinal rating 0..=max per option (with rationale and sources).
+    Scale { max: u32 },
+    /// Hand-entered number per option, mapped linearly between `min` and `max`.
+    Number {
+        min: f64,
+        max: f64,
+        higher_is_better: bool,
+        /// Unit shown after the value, e.g. "days".
+        unit: String,
+    },
+    /// Hand-entered yes (1) / no (0) per option.
+    YesNo,
+    /// Years of security updates left for the option's longest-lived version,
+    /// computed from version dates and today's date, capped at `cap_years`.
+    YearsLeft { cap_years: f64 },
+    /// Computed from `migrations` and the visitor's current system.
+    Migration,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Criterion {
+    pub id: String,
+    pub name: String,
+    /// One line: what giving this a high weight means.
+    pub hint: String,
+    /// How an option's value is obtained and which direction is better.
+    pub definition: String,
+    /// How the value is obtained and scored.
+    pub scoring: CriterionKind,
+    /// Weight used when no preset is chosen, 0..=10.
+    pub default_weight: Weight,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Can be recommended.
+    Target,
+    /// Shown and usable as "I run this now", never recommended.
+    Legacy,
+}
+
+/// How sure a fact is, mirroring the reference sheet's markers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    #[default]
+    Verified,
+    Partial,
+    Secondary,
+    Conflict,
+    Unverified,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OptionEntry {
+    pub id: String,
+    pub name: String,
+    pub role: Role,
+    /// One sentence shown under the name.
+    pub summary: String,
+    pub versions: Vec<Version>,
+    /// Flag ids this option has (see [`Dataset::flags`]).
+    #[serde(default)]
+    pub flags: Vec<String>,
+    /// One text per dimension.
+    pub facts: Vec<Fact>,
+    /// One value per hand-valued criterion (scale, number, yes_no).
+    pub ratings: Vec<Rating>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Version {
+    /// Globally unique, e.g. "almalinux-9".
+    pub id: String,
+    /// e.g. "AlmaLinux 9".
+    pub name: String,
+    pub release: String,
+    /// End of full/active support; absent where the vendor has no such phase.
+    #[serde(default)]
+    pub active_end: Option<String>,
+    /// End of security updates; absent when not published.
+    #[serde(default)]
+    pub security_end: Option<String>,
+    #[serde(default)]
+    pub extended: Vec<Extended>,
+    pub arches: Vec<String>,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub status: Status,
+    /// Short note, e.g. a preview channel or which value a conflict concerns.
+    #[serde(default)]
+    pub note: Option<String>,
+    /// Other published values for this version's fields.
+    #[serde(default)]
+    pub conflicts: Vec<Conflict>,
+}
+
+/// A second published value for a field, with its own sources.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Conflict {
+    /// Field name, e.g. "release" or "extended[0].until".
+    pub field: String,
+    pub value: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Extended {
+    pub vendor: String,
+    /// Name of the offer, e.g. "Extended Life-cycle Support".
+    pub name: String,
+    /// ISO date, or absent when the vendor publishes none.
+    #[serde(default)]
+    pub until: Option<String>,
+    pub paid: bool,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Fact {
+    pub dimension: String,
+    pub text: String,
+    pub sources: Vec<String>,
+    #[serde(default)]
+    pub status: Status,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Rating {
+    pub criterion: String,
+    pub value: f64,
+    /// One line saying why.
+    pub rationale: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Tool {
+    pub id: String,
+    pub name: String,
+    pub owner: String,
+    pub url: String,
+    pub sources: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Method {
+    InPlace,
+    Reinstall,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Upgrade {
+    SameMajor,
+    Major,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Backing {
+    Official,
+    Community,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Migration {
+    /// Version id the visitor runs now.
+    pub from: String,
+    /// Version id reached.
+    pub to: String,
+    /// Tool id; absent for a reinstall.
+    #[serde(default)]
+    pub tool: Option<String>,
+    pub method: Method,
+    pub upgrade: Upgrade,
+    pub backing: Backing,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub sources: Vec<String>,
+}
+
+/// Constraints an option must meet to be recommended at all.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MustHaves {
+    /// Flag ids the option must have.
+    #[serde(default)]
+    pub flags: Vec<String>,
+    /// A CPU architecture its longest-lived version must support.
+    #[serde(default)]
+    pub arch: Option<String>,
+    /// Minimum years of security updates left.
+    #[serde(default)]
+    pub min_years: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Preset {
+    pub id: String,
+    pub name: String,
+    pub description: String,
+    /// Criterion id → weight; criteria not listed get 0.
+    pub weights: BTreeMap<String, Weight>,
+    #[serde(default)]
+    pub must: MustHaves,
+    /// Version id the preset assumes the visitor runs now.
+    #[serde(default)]
+    pub current: Option<String>,
+}

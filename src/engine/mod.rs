@@ -1,0 +1,1 @@
+//! Pure scoring: see ARCHITECTURE.md.

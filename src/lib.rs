@@ -1,0 +1,11 @@
+//! elcompare: an embeddable comparison widget for enterprise Linux.
+//!
+//! See ARCHITECTURE.md for the module map and the invariants.
+
+pub mod data;
+pub mod engine;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod ui;
