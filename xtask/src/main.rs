@@ -1,1 +1,73 @@
-fn main() {}
+//! Build automation for elcompare (`cargo xtask <command>`), std only.
+//!
+//! - `setup`  install what is missing (idempotent, quick when done)
+//! - `dist`   release build → dist/elcompare.html (one offline file) + dist/embed/
+//! - `demo`   setup + dist, then serve dist/ on http://127.0.0.1:8080
+//! - `test`   setup, then every check and test; ends with "N passed, N failed"
+//! - `bench`  setup + dist, then size / start-up / latency / engine / memory figures
+
+mod dist;
+mod prerender;
+mod serve;
+mod setup;
+mod test;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+pub type Result<T = ()> = std::result::Result<T, String>;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let cmd = args.first().map(String::as_str).unwrap_or("help");
+    let rest = args.get(1..).unwrap_or(&[]);
+    let result = match cmd {
+        "setup" => setup::all(),
+        "dist" => setup::all().and_then(|()| dist::run().map(drop)),
+        "demo" => setup::all().and_then(|()| serve::demo(rest)),
+        "test" => setup::all().and_then(|()| test::run()),
+        "bench" => setup::all().and_then(|()| test::bench()),
+        _ => {
+            eprintln!("usage: cargo xtask <setup|dist|demo|test|bench>");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("xtask {cmd}: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The workspace root (parent of xtask/).
+pub fn root() -> PathBuf {
+    let here = Path::new(env!("CARGO_MANIFEST_DIR"));
+    here.parent().unwrap_or(here).to_path_buf()
+}
+
+/// Runs a command in the workspace root, streaming its output; error if it fails.
+pub fn run(cmd: &mut Command) -> Result {
+    let shown = format!("{cmd:?}");
+    eprintln!("$ {}", shown.replace('"', ""));
+    let status = cmd.current_dir(root()).status().map_err(|e| format!("{shown}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{shown} failed ({status})"))
+    }
+}
+
+/// Runs a command and returns its stdout (empty on failure to start).
+pub fn output(cmd: &mut Command) -> Option<String> {
+    let out = cmd.current_dir(root()).output().ok()?;
+    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+pub fn cargo() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+}
+
+pub const CHROMIUM: &str = "/usr/bin/chromium";
+pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";

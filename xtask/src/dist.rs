@@ -1,0 +1,179 @@
+//! Release build: cargo → wasm-bindgen (--target web) → wasm-opt -Oz → two outputs.
+//!
+//! - `dist/elcompare.html`: one self-contained file. The wasm travels inline as
+//!   base64 of its gzip and is inflated with the browser's DecompressionStream,
+//!   because a `.wasm` cannot be fetched from a `file://` page.
+//! - `dist/embed/elcompare.js` + `elcompare_bg.wasm`: the module a host page
+//!   includes; it fetches the wasm relative to its own URL.
+//!
+//! Both share the same glue, bootstrap (src/embed/bootstrap.js) and stylesheet.
+
+use crate::{cargo, root, run, Result};
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+
+pub struct Outputs {
+    pub single: PathBuf,
+    pub embed_js: PathBuf,
+    pub embed_wasm: PathBuf,
+}
+
+pub fn run() -> Result<Outputs> {
+    let root = root();
+    run(cargo().args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", "elcompare", "--lib"]))?;
+    let wbg = root.join("target/wbg");
+    let raw_wasm = root.join("target/wasm32-unknown-unknown/release/elcompare.wasm");
+    run(Command::new("wasm-bindgen")
+        .arg(&raw_wasm)
+        .args(["--target", "web", "--no-typescript", "--out-dir"])
+        .arg(&wbg))?;
+    let dist = root.join("dist");
+    let embed = dist.join("embed");
+    fs::create_dir_all(&embed).map_err(|e| format!("{}: {e}", embed.display()))?;
+    let embed_wasm = embed.join("elcompare_bg.wasm");
+    run(Command::new(root.join("node_modules/.bin/wasm-opt"))
+        .arg(wbg.join("elcompare_bg.wasm"))
+        .args(["-Oz", "--enable-bulk-memory", "--enable-reference-types", "--enable-nontrapping-float-to-int"])
+        .args(["--enable-sign-ext", "--enable-mutable-globals", "--enable-multivalue", "-o"])
+        .arg(&embed_wasm))?;
+
+    let glue = read(&wbg.join("elcompare.js"))?;
+    let bootstrap = read(&root.join("src/embed/bootstrap.js"))?;
+    let css = read(&root.join("styles/elcompare.css"))?;
+    let css_js = js_string(&css);
+
+    // Embed bundle: glue + bootstrap, wasm fetched beside the script.
+    let embed_js = embed.join("elcompare.js");
+    let script = bootstrap
+        .replace("__ELCOMPARE_WASM__", "new URL('elcompare_bg.wasm', import.meta.url)")
+        .replace("__ELCOMPARE_CSS__", &css_js);
+    write(&embed_js, &format!("{glue}\n{script}"))?;
+
+    // Single file: the same script with the wasm inline.
+    let wasm = fs::read(&embed_wasm).map_err(|e| format!("{}: {e}", embed_wasm.display()))?;
+    let packed = base64(&gzip(&wasm)?);
+    let inline_source = format!(
+        "new Response(new Blob([Uint8Array.from(atob(\"{packed}\"), (c) => c.charCodeAt(0))])\
+         .stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer()"
+    );
+    let script = bootstrap
+        .replace("__ELCOMPARE_WASM__", &inline_source)
+        .replace("__ELCOMPARE_CSS__", &css_js);
+    let page = read(&root.join("index.html"))?;
+    let prerender = crate::prerender::table_html()?;
+    let page = page
+        .replace("<!--ELCOMPARE_PRERENDER-->", &prerender)
+        .replace("<script type=\"module\" src=\"elcompare.js\"></script>", &format!("<script type=\"module\">\n{glue}\n{script}</script>"));
+    let single = dist.join("elcompare.html");
+    write(&single, &page)?;
+    write(&dist.join("static.html"), &crate::prerender::static_page(&prerender, &css)?)?;
+
+    let out = Outputs { single, embed_js, embed_wasm };
+    report(&out)?;
+    Ok(out)
+}
+
+/// Prints raw / gzip / brotli bytes of each output.
+pub fn report(out: &Outputs) -> Result {
+    println!("\n{:<28} {:>10} {:>10} {:>10}", "output", "raw B", "gzip B", "brotli B");
+    let mut bundle = [0usize; 3];
+    for (name, path) in [("dist/elcompare.html", &out.single), ("dist/embed/elcompare.js", &out.embed_js), ("dist/embed/elcompare_bg.wasm", &out.embed_wasm)] {
+        let s = sizes(path)?;
+        if name.starts_with("dist/embed") {
+            for (total, v) in bundle.iter_mut().zip(s) {
+                *total += v;
+            }
+        }
+        println!("{:<28} {:>10} {:>10} {:>10}", name, s[0], s[1], s[2]);
+    }
+    println!("{:<28} {:>10} {:>10} {:>10}\n", "embed bundle (js + wasm)", bundle[0], bundle[1], bundle[2]);
+    Ok(())
+}
+
+/// [raw, gzip -9, brotli -q 11] byte counts (brotli 0 if the tool is missing).
+pub fn sizes(path: &Path) -> Result<[usize; 3]> {
+    let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let br = pipe("brotli", &["-c", "-q", "11"], &bytes).map(|b| b.len()).unwrap_or(0);
+    Ok([bytes.len(), gzip(&bytes)?.len(), br])
+}
+
+fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
+    pipe("gzip", &["-9", "-n", "-c"], bytes)
+}
+
+fn pipe(tool: &str, args: &[&str], input: &[u8]) -> Result<Vec<u8>> {
+    let mut child = Command::new(tool)
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+        .map_err(|e| format!("{tool}: {e}"))?;
+    let mut stdin = child.stdin.take().ok_or("no stdin")?;
+    let data = input.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&data));
+    let out = child.wait_with_output().map_err(|e| format!("{tool}: {e}"))?;
+    writer.join().map_err(|_| format!("{tool}: writer panicked"))?.map_err(|e| format!("{tool}: {e}"))?;
+    if out.status.success() {
+        Ok(out.stdout)
+    } else {
+        Err(format!("{tool} failed"))
+    }
+}
+
+fn base64(bytes: &[u8]) -> String {
+    const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut s = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
+        for i in 0..4 {
+            if i <= chunk.len() {
+                s.push(T[(n >> (18 - 6 * i) & 63) as usize] as char);
+            } else {
+                s.push('=');
+            }
+        }
+    }
+    s
+}
+
+/// A JS string literal (JSON is valid JS); `</` is escaped so it cannot close a script tag.
+pub fn js_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => {}
+            '<' => out.push_str("\\u003c"),
+            c if (c as u32) < 0x20 => out.push_str(&format!("\\u{:04x}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+pub fn read(path: &Path) -> Result<String> {
+    fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+pub fn write(path: &Path, text: &str) -> Result {
+    fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base64_matches_known_values() {
+        assert_eq!(super::base64(b""), "");
+        assert_eq!(super::base64(b"f"), "Zg==");
+        assert_eq!(super::base64(b"fo"), "Zm8=");
+        assert_eq!(super::base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(super::js_string("a\"</b>\n"), "\"a\\\"\\u003c/b>\\n\"");
+    }
+}

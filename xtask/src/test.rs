@@ -1,0 +1,138 @@
+//! `cargo xtask test`: every check in order, all run even after a failure, then
+//! one summary and a closing "N passed, N failed" line counting individual tests.
+
+use crate::{cargo, root, Result, CHROMEDRIVER};
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Stdio};
+
+struct Step {
+    name: &'static str,
+    ok: bool,
+    passed: u64,
+    failed: u64,
+}
+
+pub fn run() -> Result {
+    let mut steps = Vec::new();
+    let mut step = |name: &'static str, cmd: &mut Command| {
+        eprintln!("\n=== {name}");
+        let (ok, out) = tee(cmd);
+        let (passed, failed) = count(&out);
+        steps.push(Step { name, ok, passed, failed });
+        ok
+    };
+    step("cargo fmt --check", cargo().args(["fmt", "--all", "--check"]));
+    step("clippy (native)", cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]));
+    step(
+        "clippy (wasm32)",
+        cargo().args(["clippy", "-p", "elcompare", "--target", "wasm32-unknown-unknown", "--lib", "--test", "web", "--", "-D", "warnings"]),
+    );
+    step("native tests (cargo test)", cargo().args(["test", "--workspace"]));
+    step(
+        "wasm-bindgen tests in headless Chromium",
+        cargo().args(["test", "-p", "elcompare", "--target", "wasm32-unknown-unknown", "--test", "web"]).env("CHROMEDRIVER", CHROMEDRIVER),
+    );
+    let built = crate::dist::run();
+    if let Err(e) = &built {
+        eprintln!("dist failed: {e}");
+    }
+    steps.push(Step { name: "cargo xtask dist", ok: built.is_ok(), passed: 0, failed: 0 });
+    if built.is_ok() {
+        step("end-to-end tests (Chromium, file:// and http://127.0.0.1)", Command::new("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]));
+    }
+
+    println!("\n{:<60} {:>7} {:>7}", "step", "passed", "failed");
+    for s in &steps {
+        let mark = if s.ok { "ok  " } else { "FAIL" };
+        println!("{mark} {:<55} {:>7} {:>7}", s.name, s.passed, s.failed);
+    }
+    let passed: u64 = steps.iter().map(|s| s.passed).sum();
+    let failed: u64 = steps.iter().map(|s| s.failed).sum();
+    let bad: Vec<&str> = steps.iter().filter(|s| !s.ok).map(|s| s.name).collect();
+    // A failing step with no failing test (fmt, clippy, a crash) still counts as one failure.
+    let failed = failed.max(bad.len() as u64);
+    println!("\ntests: {passed} passed, {failed} failed");
+    if bad.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("failed: {}", bad.join(", ")))
+    }
+}
+
+/// Runs a command, echoing its output live, and returns (success, combined output).
+fn tee(cmd: &mut Command) -> (bool, String) {
+    let child = cmd.current_dir(root()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
+    let mut child = match child {
+        Ok(c) => c,
+        Err(e) => {
+            eprintln!("cannot start {cmd:?}: {e}");
+            return (false, String::new());
+        }
+    };
+    let err = child.stderr.take().map(|e| {
+        std::thread::spawn(move || {
+            let mut text = String::new();
+            for line in BufReader::new(e).lines().map_while(std::result::Result::ok) {
+                eprintln!("{line}");
+                text.push_str(&line);
+                text.push('\n');
+            }
+            text
+        })
+    });
+    let mut text = String::new();
+    if let Some(out) = child.stdout.take() {
+        for line in BufReader::new(out).lines().map_while(std::result::Result::ok) {
+            println!("{line}");
+            text.push_str(&line);
+            text.push('\n');
+        }
+    }
+    if let Some(t) = err.and_then(|h| h.join().ok()) {
+        text.push_str(&t);
+    }
+    let ok = child.wait().map(|s| s.success()).unwrap_or(false);
+    (ok, text)
+}
+
+/// Sums test counts from cargo's "test result: ok. 3 passed; 0 failed" lines and
+/// node's "# pass 3" / "# fail 0" lines.
+fn count(out: &str) -> (u64, u64) {
+    let (mut passed, mut failed) = (0, 0);
+    for line in out.lines() {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("test result: ") {
+            passed += number_before(rest, " passed");
+            failed += number_before(rest, " failed");
+        } else if let Some(n) = line.strip_prefix("# pass ") {
+            passed += n.trim().parse::<u64>().unwrap_or(0);
+        } else if let Some(n) = line.strip_prefix("# fail ") {
+            failed += n.trim().parse::<u64>().unwrap_or(0);
+        }
+    }
+    (passed, failed)
+}
+
+fn number_before(s: &str, word: &str) -> u64 {
+    s.find(word)
+        .and_then(|i| s[..i].rsplit(|c: char| !c.is_ascii_digit()).next())
+        .and_then(|n| n.parse().ok())
+        .unwrap_or(0)
+}
+
+/// `cargo xtask bench`: build, then print the figures (see BENCHMARKS.md).
+pub fn bench() -> Result {
+    let out = crate::dist::run()?;
+    crate::run(cargo().args(["run", "--release", "-p", "elcompare", "--example", "engine_bench"]))?;
+    crate::run(Command::new("node").arg("tests/bench/page_bench.mjs").arg(&out.single))
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn counts_cargo_and_node_summaries() {
+        let out = "test result: ok. 12 passed; 0 failed; 0 ignored\n\
+                   test result: FAILED. 3 passed; 2 failed; 1 ignored\n# pass 7\n# fail 1\n";
+        assert_eq!(super::count(out), (22, 3));
+    }
+}
