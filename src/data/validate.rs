@@ -1,8 +1,539 @@
 //! Checks a dataset that has the right shape for everything serde cannot see.
+//!
+//! Every problem is collected (the check never stops at the first one) and is
+//! reported with the JSON path of the offending value and a plain reason.
+//! Problems come out in document order, followed by whole-dataset checks.
+//! Nothing here indexes, unwraps or recurses on input, so no input can panic it.
 
-use super::{Dataset, Problem};
+use super::{
+    Conflict, CriterionKind, Dataset, Date, Extended, Fact, MustHaves, OptionEntry, Preset,
+    Problem, Rating, Role, Version, MAX_WEIGHT, SCHEMA_VERSION,
+};
+use std::collections::{HashMap, HashSet};
 
 /// Returns every problem found (empty when the dataset is sound). Never panics.
-pub fn validate(_d: &Dataset) -> Vec<Problem> {
-    Vec::new()
+pub fn validate(d: &Dataset) -> Vec<Problem> {
+    let mut c = Checker::new(d);
+    c.document();
+    c.problems
+}
+
+/// How a criterion's value is obtained, reduced to what the checks need.
+#[derive(Clone, Copy)]
+enum Valued {
+    Scale(u32),
+    Number(f64, f64),
+    YesNo,
+    Computed,
+}
+
+struct Checker<'a> {
+    d: &'a Dataset,
+    problems: Vec<Problem>,
+    sources: HashSet<&'a str>,
+    dimensions: HashSet<&'a str>,
+    flags: HashSet<&'a str>,
+    criteria: HashMap<&'a str, Valued>,
+    options: HashSet<&'a str>,
+    versions: HashSet<&'a str>,
+    tools: HashSet<&'a str>,
+}
+
+impl<'a> Checker<'a> {
+    fn new(d: &'a Dataset) -> Self {
+        let criteria = d
+            .criteria
+            .iter()
+            .map(|c| {
+                let v = match &c.scoring {
+                    CriterionKind::Scale { max } => Valued::Scale(*max),
+                    CriterionKind::Number { min, max, .. } => Valued::Number(*min, *max),
+                    CriterionKind::YesNo => Valued::YesNo,
+                    CriterionKind::YearsLeft { .. } | CriterionKind::Migration => Valued::Computed,
+                };
+                (c.id.as_str(), v)
+            })
+            .collect();
+        Checker {
+            d,
+            problems: Vec::new(),
+            sources: d.sources.iter().map(|s| s.id.as_str()).collect(),
+            dimensions: d.dimensions.iter().map(|x| x.id.as_str()).collect(),
+            flags: d.flags.iter().map(|x| x.id.as_str()).collect(),
+            criteria,
+            options: d.options.iter().map(|x| x.id.as_str()).collect(),
+            versions: d
+                .options
+                .iter()
+                .flat_map(|o| o.versions.iter().map(|v| v.id.as_str()))
+                .collect(),
+            tools: d.tools.iter().map(|x| x.id.as_str()).collect(),
+        }
+    }
+
+    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+        self.problems.push(Problem::new(path, message));
+    }
+
+    fn document(&mut self) {
+        let d = self.d;
+        if d.schema != SCHEMA_VERSION {
+            self.problem(
+                "schema",
+                format!(
+                    "schema {} is not supported (expected {SCHEMA_VERSION})",
+                    d.schema
+                ),
+            );
+        }
+        self.text("title", &d.title);
+        self.text("subject", &d.subject);
+        self.date("as_of", &d.as_of);
+
+        self.unique_ids("sources", d.sources.iter().map(|s| s.id.as_str()));
+        for (i, s) in d.sources.iter().enumerate() {
+            let p = format!("sources[{i}]");
+            self.text(&format!("{p}.title"), &s.title);
+            self.text(&format!("{p}.url"), &s.url);
+            self.date(&format!("{p}.retrieved"), &s.retrieved);
+        }
+
+        self.unique_ids("dimensions", d.dimensions.iter().map(|x| x.id.as_str()));
+        for (i, x) in d.dimensions.iter().enumerate() {
+            self.text(&format!("dimensions[{i}].name"), &x.name);
+        }
+
+        self.unique_ids("flags", d.flags.iter().map(|x| x.id.as_str()));
+        for (i, x) in d.flags.iter().enumerate() {
+            self.text(&format!("flags[{i}].name"), &x.name);
+        }
+
+        self.unique_ids("criteria", d.criteria.iter().map(|x| x.id.as_str()));
+        for (i, c) in d.criteria.iter().enumerate() {
+            let p = format!("criteria[{i}]");
+            self.text(&format!("{p}.name"), &c.name);
+            self.text(&format!("{p}.hint"), &c.hint);
+            self.text(&format!("{p}.definition"), &c.definition);
+            self.weight(&format!("{p}.default_weight"), c.default_weight);
+            match &c.scoring {
+                CriterionKind::Number { min, max, unit, .. } => {
+                    let finite_min = self.finite(&format!("{p}.scoring.min"), *min);
+                    let finite_max = self.finite(&format!("{p}.scoring.max"), *max);
+                    if finite_min && finite_max && min >= max {
+                        self.problem(
+                            format!("{p}.scoring.max"),
+                            format!("max {} must be greater than min {}", num(*max), num(*min)),
+                        );
+                    }
+                    self.text(&format!("{p}.scoring.unit"), unit);
+                }
+                CriterionKind::YearsLeft { cap_years } => {
+                    let path = format!("{p}.scoring.cap_years");
+                    if self.finite(&path, *cap_years) && *cap_years <= 0.0 {
+                        self.problem(path, format!("{} must be greater than 0", num(*cap_years)));
+                    }
+                }
+                CriterionKind::Scale { .. } | CriterionKind::YesNo | CriterionKind::Migration => {}
+            }
+        }
+
+        self.unique_ids("options", d.options.iter().map(|x| x.id.as_str()));
+        // Version ids are unique across all options.
+        let mut seen: HashMap<&str, String> = HashMap::new();
+        for (i, o) in d.options.iter().enumerate() {
+            for (j, v) in o.versions.iter().enumerate() {
+                let here = format!("options[{i}].versions[{j}]");
+                if let Some(first) = seen.get(v.id.as_str()) {
+                    let msg = format!("duplicate id {:?} (first used at {first})", v.id);
+                    self.problem(format!("{here}.id"), msg);
+                } else {
+                    seen.insert(v.id.as_str(), here);
+                }
+            }
+        }
+        for (i, o) in d.options.iter().enumerate() {
+            self.option(&format!("options[{i}]"), o);
+        }
+
+        self.unique_ids("tools", d.tools.iter().map(|x| x.id.as_str()));
+        for (i, t) in d.tools.iter().enumerate() {
+            let p = format!("tools[{i}]");
+            self.text(&format!("{p}.name"), &t.name);
+            self.text(&format!("{p}.owner"), &t.owner);
+            self.text(&format!("{p}.url"), &t.url);
+            self.cited(&p, &t.sources);
+        }
+
+        for (i, m) in d.migrations.iter().enumerate() {
+            let p = format!("migrations[{i}]");
+            self.reference(&format!("{p}.from"), &m.from, Kind::Version);
+            self.reference(&format!("{p}.to"), &m.to, Kind::Version);
+            if !m.from.trim().is_empty() && m.from == m.to {
+                self.problem(
+                    format!("{p}.to"),
+                    format!("{:?} is the same version as from", m.to),
+                );
+            }
+            if let Some(tool) = &m.tool {
+                self.reference(&format!("{p}.tool"), tool, Kind::Tool);
+            }
+            if let Some(note) = &m.note {
+                self.text(&format!("{p}.note"), note);
+            }
+            self.cited(&p, &m.sources);
+        }
+
+        self.unique_ids("presets", d.presets.iter().map(|x| x.id.as_str()));
+        for (i, pr) in d.presets.iter().enumerate() {
+            self.preset(&format!("presets[{i}]"), pr);
+        }
+
+        for (i, id) in d.default_compare.iter().enumerate() {
+            self.reference(&format!("default_compare[{i}]"), id, Kind::Option);
+        }
+
+        if !d.options.iter().any(|o| o.role == Role::Target) {
+            self.problem("options", "no option has role \"target\"");
+        }
+        if d.criteria.is_empty() {
+            self.problem("criteria", "at least one criterion is needed");
+        }
+    }
+
+    fn option(&mut self, p: &str, o: &'a OptionEntry) {
+        self.text(&format!("{p}.name"), &o.name);
+        self.text(&format!("{p}.summary"), &o.summary);
+        if o.versions.is_empty() {
+            self.problem(format!("{p}.versions"), "needs at least one version");
+        }
+        for (j, v) in o.versions.iter().enumerate() {
+            self.version(&format!("{p}.versions[{j}]"), v);
+        }
+        for (j, f) in o.flags.iter().enumerate() {
+            self.reference(&format!("{p}.flags[{j}]"), f, Kind::Flag);
+        }
+        self.facts(p, &o.facts);
+        self.ratings(p, &o.ratings);
+    }
+
+    fn version(&mut self, p: &str, v: &Version) {
+        self.text(&format!("{p}.name"), &v.name);
+        let release = self.date(&format!("{p}.release"), &v.release);
+        let active = v
+            .active_end
+            .as_deref()
+            .and_then(|s| self.date(&format!("{p}.active_end"), s));
+        let security = v
+            .security_end
+            .as_deref()
+            .and_then(|s| self.date(&format!("{p}.security_end"), s));
+        if let (Some(r), Some(a)) = (release, active) {
+            if a < r {
+                self.problem(
+                    format!("{p}.active_end"),
+                    format!("active_end {a} is before release {r}"),
+                );
+            }
+        }
+        if let Some(s) = security {
+            if let Some(a) = active {
+                if s < a {
+                    self.problem(
+                        format!("{p}.security_end"),
+                        format!("security_end {s} is before active_end {a}"),
+                    );
+                }
+            } else if let Some(r) = release {
+                if s < r {
+                    self.problem(
+                        format!("{p}.security_end"),
+                        format!("security_end {s} is before release {r}"),
+                    );
+                }
+            }
+        }
+        for (k, e) in v.extended.iter().enumerate() {
+            self.extended(&format!("{p}.extended[{k}]"), e);
+        }
+        if v.arches.is_empty() {
+            self.problem(format!("{p}.arches"), "needs at least one architecture");
+        }
+        for (k, a) in v.arches.iter().enumerate() {
+            self.text(&format!("{p}.arches[{k}]"), a);
+        }
+        self.cited(p, &v.sources);
+        if let Some(note) = &v.note {
+            self.text(&format!("{p}.note"), note);
+        }
+        for (k, c) in v.conflicts.iter().enumerate() {
+            self.conflict(&format!("{p}.conflicts[{k}]"), c);
+        }
+    }
+
+    fn extended(&mut self, p: &str, e: &Extended) {
+        self.text(&format!("{p}.vendor"), &e.vendor);
+        self.text(&format!("{p}.name"), &e.name);
+        if let Some(until) = &e.until {
+            self.date(&format!("{p}.until"), until);
+        }
+        self.cited(p, &e.sources);
+    }
+
+    fn conflict(&mut self, p: &str, c: &Conflict) {
+        self.text(&format!("{p}.field"), &c.field);
+        let field = c.field.trim();
+        let is_date =
+            matches!(field, "release" | "active_end" | "security_end") || field.ends_with("until");
+        if is_date {
+            self.date(&format!("{p}.value"), &c.value);
+        } else {
+            self.text(&format!("{p}.value"), &c.value);
+        }
+        self.cited(p, &c.sources);
+    }
+
+    fn facts(&mut self, p: &str, facts: &[Fact]) {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for (k, f) in facts.iter().enumerate() {
+            let fp = format!("{p}.facts[{k}]");
+            if self.reference(&format!("{fp}.dimension"), &f.dimension, Kind::Dimension)
+                && !seen.insert(f.dimension.as_str())
+            {
+                self.problem(
+                    format!("{fp}.dimension"),
+                    format!("second fact for dimension {:?}", f.dimension),
+                );
+            }
+            self.text(&format!("{fp}.text"), &f.text);
+            self.cited(&fp, &f.sources);
+        }
+        for dim in &self.d.dimensions {
+            if !dim.id.trim().is_empty() && !seen.contains(dim.id.as_str()) {
+                self.problem(
+                    format!("{p}.facts"),
+                    format!("no fact for dimension {:?}", dim.id),
+                );
+            }
+        }
+    }
+
+    fn ratings(&mut self, p: &str, ratings: &[Rating]) {
+        let mut seen: HashSet<&str> = HashSet::new();
+        for (k, r) in ratings.iter().enumerate() {
+            let rp = format!("{p}.ratings[{k}]");
+            let cp = format!("{rp}.criterion");
+            if self.reference(&cp, &r.criterion, Kind::Criterion) {
+                match self.criteria.get(r.criterion.as_str()).copied() {
+                    Some(Valued::Computed) => {
+                        self.problem(
+                            cp,
+                            format!(
+                                "criterion {:?} is computed and takes no rating",
+                                r.criterion
+                            ),
+                        );
+                    }
+                    Some(kind) => {
+                        if !seen.insert(r.criterion.as_str()) {
+                            self.problem(
+                                cp,
+                                format!("second rating for criterion {:?}", r.criterion),
+                            );
+                        }
+                        self.rating_value(&format!("{rp}.value"), r.value, kind);
+                    }
+                    None => {}
+                }
+            }
+            self.text(&format!("{rp}.rationale"), &r.rationale);
+            self.cited(&rp, &r.sources);
+        }
+        for c in &self.d.criteria {
+            let hand_valued = !matches!(
+                c.scoring,
+                CriterionKind::YearsLeft { .. } | CriterionKind::Migration
+            );
+            if hand_valued && !c.id.trim().is_empty() && !seen.contains(c.id.as_str()) {
+                self.problem(
+                    format!("{p}.ratings"),
+                    format!("no rating for criterion {:?}", c.id),
+                );
+            }
+        }
+    }
+
+    fn rating_value(&mut self, p: &str, value: f64, kind: Valued) {
+        if !self.finite(p, value) {
+            return;
+        }
+        match kind {
+            Valued::Scale(max) => {
+                if value < 0.0 || value > f64::from(max) {
+                    self.problem(p, format!("{} is outside 0..={max}", num(value)));
+                }
+            }
+            Valued::Number(min, max) => {
+                // A broken min/max is reported on the criterion itself.
+                if min.is_finite() && max.is_finite() && min < max && (value < min || value > max) {
+                    self.problem(
+                        p,
+                        format!("{} is outside {}..={}", num(value), num(min), num(max)),
+                    );
+                }
+            }
+            Valued::YesNo => {
+                if value != 0.0 && value != 1.0 {
+                    self.problem(p, format!("{} must be 0 or 1", num(value)));
+                }
+            }
+            Valued::Computed => {}
+        }
+    }
+
+    fn preset(&mut self, p: &str, pr: &Preset) {
+        self.text(&format!("{p}.name"), &pr.name);
+        self.text(&format!("{p}.description"), &pr.description);
+        for (key, w) in &pr.weights {
+            let wp = format!("{p}.weights.{key}");
+            self.reference(&wp, key, Kind::Criterion);
+            self.weight(&wp, *w);
+        }
+        self.must(&format!("{p}.must"), &pr.must);
+        if let Some(current) = &pr.current {
+            self.reference(&format!("{p}.current"), current, Kind::Version);
+        }
+    }
+
+    fn must(&mut self, p: &str, m: &MustHaves) {
+        for (k, f) in m.flags.iter().enumerate() {
+            self.reference(&format!("{p}.flags[{k}]"), f, Kind::Flag);
+        }
+        if let Some(arch) = &m.arch {
+            self.text(&format!("{p}.arch"), arch);
+        }
+        if let Some(y) = m.min_years {
+            let yp = format!("{p}.min_years");
+            if self.finite(&yp, y) && y < 0.0 {
+                self.problem(yp, format!("{} must not be negative", num(y)));
+            }
+        }
+    }
+
+    // ---- small checks -------------------------------------------------------
+
+    /// Reports an empty or whitespace-only string; true when the text is fine.
+    fn text(&mut self, path: &str, s: &str) -> bool {
+        if s.trim().is_empty() {
+            self.problem(path, "must not be empty");
+            false
+        } else {
+            true
+        }
+    }
+
+    /// Parses an ISO date, reporting it when it is not one.
+    fn date(&mut self, path: &str, s: &str) -> Option<Date> {
+        let parsed = Date::parse(s);
+        if parsed.is_none() {
+            self.problem(path, format!("{s:?} is not a date"));
+        }
+        parsed
+    }
+
+    fn finite(&mut self, path: &str, x: f64) -> bool {
+        if x.is_finite() {
+            true
+        } else {
+            self.problem(path, format!("{} is not a finite number", num(x)));
+            false
+        }
+    }
+
+    fn weight(&mut self, path: &str, w: f64) {
+        if self.finite(path, w) && !(0.0..=MAX_WEIGHT).contains(&w) {
+            self.problem(
+                path,
+                format!("weight {} is outside 0..={}", num(w), num(MAX_WEIGHT)),
+            );
+        }
+    }
+
+    /// Ids must be non-empty and unique within their list (`list` is its path).
+    fn unique_ids<'b>(&mut self, list: &str, ids: impl Iterator<Item = &'b str>) {
+        let mut seen: HashMap<&str, usize> = HashMap::new();
+        for (i, id) in ids.enumerate() {
+            let path = format!("{list}[{i}].id");
+            if !self.text(&path, id) {
+                continue;
+            }
+            if let Some(first) = seen.get(id) {
+                self.problem(
+                    path,
+                    format!("duplicate id {id:?} (first used at {list}[{first}])"),
+                );
+            } else {
+                seen.insert(id, i);
+            }
+        }
+    }
+
+    /// Checks that `id` names an existing item of `kind`; true when it does.
+    fn reference(&mut self, path: &str, id: &str, kind: Kind) -> bool {
+        if !self.text(path, id) {
+            return false;
+        }
+        let known = match kind {
+            Kind::Source => self.sources.contains(id),
+            Kind::Dimension => self.dimensions.contains(id),
+            Kind::Flag => self.flags.contains(id),
+            Kind::Criterion => self.criteria.contains_key(id),
+            Kind::Option => self.options.contains(id),
+            Kind::Version => self.versions.contains(id),
+            Kind::Tool => self.tools.contains(id),
+        };
+        if !known {
+            self.problem(path, format!("unknown {} {id:?}", kind.noun()));
+        }
+        known
+    }
+
+    /// `sources` of the item at `path`: at least one, each known.
+    fn cited(&mut self, path: &str, sources: &[String]) {
+        if sources.is_empty() {
+            self.problem(format!("{path}.sources"), "needs at least one source");
+        }
+        for (k, s) in sources.iter().enumerate() {
+            self.reference(&format!("{path}.sources[{k}]"), s, Kind::Source);
+        }
+    }
+}
+
+#[derive(Clone, Copy)]
+enum Kind {
+    Source,
+    Dimension,
+    Flag,
+    Criterion,
+    Option,
+    Version,
+    Tool,
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Source => "source",
+            Kind::Dimension => "dimension",
+            Kind::Flag => "flag",
+            Kind::Criterion => "criterion",
+            Kind::Option => "option",
+            Kind::Version => "version",
+            Kind::Tool => "tool",
+        }
+    }
+}
+
+/// A number as a person would write it: 10 rather than 10.0, NaN and inf spelled out.
+fn num(x: f64) -> String {
+    format!("{x}")
 }

@@ -1,0 +1,167 @@
+//! The dataset shipped with the widget loads, validates and matches the reference sheet.
+
+use elcompare::data::{from_json_str, Dataset, EMBEDDED_JSON};
+use std::collections::BTreeMap;
+
+fn embedded() -> Dataset {
+    match from_json_str(EMBEDDED_JSON) {
+        Ok(d) => d,
+        Err(problems) => {
+            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            panic!("embedded dataset is invalid:\n{}", lines.join("\n"))
+        }
+    }
+}
+
+#[test]
+fn embedded_dataset_validates() {
+    let d = embedded();
+    assert_eq!(d.schema, elcompare::data::SCHEMA_VERSION);
+    assert!(!d.options.is_empty());
+}
+
+/// One row of `tests/fixtures/reference_dates.json`: the dates the reference
+/// sheet gives for a version (null where the sheet gives none).
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RefDates {
+    release: String,
+    active_end: Option<String>,
+    security_end: Option<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[test]
+fn dates_agree_with_reference_sheet() {
+    let text = include_str!("fixtures/reference_dates.json");
+    let reference: BTreeMap<String, RefDates> = serde_json::from_str(text).expect("fixture parses");
+    let d = embedded();
+    let mut versions = BTreeMap::new();
+    for o in &d.options {
+        for v in &o.versions {
+            versions.insert(v.id.clone(), v);
+        }
+    }
+    let mut mismatches = Vec::new();
+    for (id, r) in &reference {
+        let Some(v) = versions.get(id) else {
+            mismatches.push(format!(
+                "{id}: in the reference fixture but not in the dataset"
+            ));
+            continue;
+        };
+        if v.release != r.release {
+            mismatches.push(format!(
+                "{id}.release: dataset {} vs reference {}",
+                v.release, r.release
+            ));
+        }
+        if v.active_end != r.active_end {
+            mismatches.push(format!(
+                "{id}.active_end: dataset {:?} vs reference {:?}",
+                v.active_end, r.active_end
+            ));
+        }
+        if v.security_end != r.security_end {
+            mismatches.push(format!(
+                "{id}.security_end: dataset {:?} vs reference {:?}",
+                v.security_end, r.security_end
+            ));
+        }
+    }
+    for id in versions.keys() {
+        if !reference.contains_key(id) {
+            mismatches.push(format!(
+                "{id}: in the dataset but missing from the reference fixture"
+            ));
+        }
+    }
+    assert!(mismatches.is_empty(), "{}", mismatches.join("\n"));
+}
+
+/// The extended-support end dates the reference sheet gives, including the
+/// second value of each conflict.
+#[test]
+fn extended_dates_and_conflicts_agree_with_reference_sheet() {
+    let d = embedded();
+    let version = |id: &str| {
+        d.options
+            .iter()
+            .flat_map(|o| &o.versions)
+            .find(|v| v.id == id)
+            .unwrap_or_else(|| panic!("{id} missing"))
+    };
+    let until = |id: &str, vendor: &str| -> Option<String> {
+        version(id)
+            .extended
+            .iter()
+            .find(|e| e.vendor == vendor)
+            .and_then(|e| e.until.clone())
+    };
+    let conflict = |id: &str, field: &str| -> Option<String> {
+        version(id)
+            .conflicts
+            .iter()
+            .find(|c| c.field == field)
+            .map(|c| c.value.clone())
+    };
+    assert_eq!(until("rhel-7", "Red Hat").as_deref(), Some("2029-05-31"));
+    assert_eq!(
+        conflict("rhel-7", "extended[0].until").as_deref(),
+        Some("2028-06-30")
+    );
+    assert_eq!(until("rhel-8", "Red Hat").as_deref(), Some("2033-05-31"));
+    assert_eq!(until("rhel-9", "Red Hat").as_deref(), Some("2036-05-31"));
+    assert_eq!(until("rhel-10", "Red Hat").as_deref(), Some("2039-05-31"));
+    assert_eq!(until("oracle-8", "Oracle").as_deref(), Some("2032-07-31"));
+    assert_eq!(
+        conflict("oracle-8", "extended[0].until").as_deref(),
+        Some("2031-07-01")
+    );
+    assert_eq!(
+        conflict("oracle-8", "active_end").as_deref(),
+        Some("2029-07-01")
+    );
+    assert_eq!(until("oracle-9", "Oracle").as_deref(), Some("2035-06-30"));
+    assert_eq!(
+        conflict("oracle-9", "extended[0].until").as_deref(),
+        Some("2034-06-30")
+    );
+    assert_eq!(
+        conflict("centos-stream-9", "release").as_deref(),
+        Some("2021-09-15")
+    );
+    assert_eq!(
+        conflict("rocky-8", "release").as_deref(),
+        Some("2021-05-01")
+    );
+    // TuxCare gives months only; the dataset uses the month's last day.
+    assert_eq!(
+        until("centos-linux-7", "TuxCare").as_deref(),
+        Some("2029-06-30")
+    );
+    assert_eq!(
+        until("centos-linux-8", "TuxCare").as_deref(),
+        Some("2026-01-31")
+    );
+    assert_eq!(
+        until("centos-stream-8", "TuxCare").as_deref(),
+        Some("2028-06-30")
+    );
+}
+
+/// Every conflict-marked version carries its conflicting values, and every
+/// version with conflicts is marked.
+#[test]
+fn conflicts_are_marked() {
+    let d = embedded();
+    for v in d.options.iter().flat_map(|o| &o.versions) {
+        let marked = v.status == elcompare::data::Status::Conflict
+            || v.extended
+                .iter()
+                .any(|e| e.status == elcompare::data::Status::Conflict);
+        assert_eq!(marked, !v.conflicts.is_empty(), "{}", v.id);
+    }
+}
