@@ -1,0 +1,681 @@
+//! One broken dataset per validator rule, each checked against the exact messages.
+
+use elcompare::data::{
+    from_json_str, validate, Conflict, CriterionKind, Dataset, Extended, Fact, Rating, Role,
+};
+
+/// The small valid dataset every test starts from.
+fn base() -> Dataset {
+    let text = include_str!("fixtures/minimal.json");
+    serde_json::from_str(text).expect("minimal fixture has the right shape")
+}
+
+/// The validator's messages, as displayed (`path: reason`).
+fn msgs(d: &Dataset) -> Vec<String> {
+    validate(d).iter().map(ToString::to_string).collect()
+}
+
+/// Applies `change` to the minimal dataset and returns the messages.
+fn broken(change: impl FnOnce(&mut Dataset)) -> Vec<String> {
+    let mut d = base();
+    change(&mut d);
+    msgs(&d)
+}
+
+fn no_messages() -> Vec<String> {
+    Vec::new()
+}
+
+#[test]
+fn minimal_fixture_is_valid() {
+    assert_eq!(msgs(&base()), no_messages());
+    assert!(from_json_str(include_str!("fixtures/minimal.json")).is_ok());
+}
+
+// ---- schema ---------------------------------------------------------------
+
+#[test]
+fn wrong_schema_version() {
+    assert_eq!(
+        broken(|d| d.schema = 2),
+        ["schema: schema 2 is not supported (expected 1)"]
+    );
+}
+
+// ---- unique ids -----------------------------------------------------------
+
+#[test]
+fn duplicate_source_id() {
+    assert_eq!(
+        broken(|d| {
+            let s = d.sources[0].clone();
+            d.sources.push(s);
+        }),
+        ["sources[1].id: duplicate id \"src\" (first used at sources[0])"]
+    );
+}
+
+#[test]
+fn duplicate_dimension_id() {
+    assert_eq!(
+        broken(|d| {
+            let x = d.dimensions[0].clone();
+            d.dimensions.push(x);
+        }),
+        ["dimensions[1].id: duplicate id \"history\" (first used at dimensions[0])"]
+    );
+}
+
+#[test]
+fn duplicate_flag_id() {
+    assert_eq!(
+        broken(|d| {
+            let x = d.flags[0].clone();
+            d.flags.push(x);
+        }),
+        ["flags[1].id: duplicate id \"free\" (first used at flags[0])"]
+    );
+}
+
+#[test]
+fn duplicate_criterion_id() {
+    assert_eq!(
+        broken(|d| d.criteria[1].id = "stability".into()),
+        [
+            "criteria[1].id: duplicate id \"stability\" (first used at criteria[0])",
+            // Both options' "lag" ratings now point at a criterion that no longer exists.
+            "options[0].ratings[1].criterion: unknown criterion \"lag\"",
+            "options[1].ratings[1].criterion: unknown criterion \"lag\"",
+        ]
+    );
+}
+
+#[test]
+fn duplicate_option_id() {
+    assert_eq!(
+        broken(|d| d.options[1].id = "alpha".into()),
+        [
+            "options[1].id: duplicate id \"alpha\" (first used at options[0])",
+            "default_compare[1]: unknown option \"beta\"",
+        ]
+    );
+}
+
+#[test]
+fn duplicate_version_id_across_options() {
+    assert_eq!(
+        broken(|d| d.options[1].versions[0].id = "alpha-1".into()),
+        [
+            "options[1].versions[0].id: duplicate id \"alpha-1\" (first used at options[0].versions[0])",
+            "migrations[0].from: unknown version \"beta-1\"",
+            "presets[0].current: unknown version \"beta-1\"",
+        ]
+    );
+}
+
+#[test]
+fn duplicate_tool_id() {
+    assert_eq!(
+        broken(|d| {
+            let t = d.tools[0].clone();
+            d.tools.push(t);
+        }),
+        ["tools[1].id: duplicate id \"tool\" (first used at tools[0])"]
+    );
+}
+
+#[test]
+fn duplicate_preset_id() {
+    assert_eq!(
+        broken(|d| {
+            let p = d.presets[0].clone();
+            d.presets.push(p);
+        }),
+        ["presets[1].id: duplicate id \"p\" (first used at presets[0])"]
+    );
+}
+
+// ---- references -----------------------------------------------------------
+
+#[test]
+fn unknown_fact_dimension() {
+    assert_eq!(
+        broken(|d| d.options[0].facts[0].dimension = "histroy".into()),
+        [
+            "options[0].facts[0].dimension: unknown dimension \"histroy\"",
+            "options[0].facts: no fact for dimension \"history\"",
+        ]
+    );
+}
+
+#[test]
+fn unknown_rating_criterion() {
+    assert_eq!(
+        broken(|d| d.options[0].ratings[0].criterion = "speed".into()),
+        [
+            "options[0].ratings[0].criterion: unknown criterion \"speed\"",
+            "options[0].ratings: no rating for criterion \"stability\"",
+        ]
+    );
+}
+
+#[test]
+fn unknown_source_reference() {
+    assert_eq!(
+        broken(|d| d.options[0].facts[0].sources = vec!["nowhere".into()]),
+        ["options[0].facts[0].sources[0]: unknown source \"nowhere\""]
+    );
+}
+
+#[test]
+fn unknown_option_flag() {
+    assert_eq!(
+        broken(|d| d.options[0].flags.push("gratis".into())),
+        ["options[0].flags[1]: unknown flag \"gratis\""]
+    );
+}
+
+#[test]
+fn unknown_migration_ends_and_tool() {
+    assert_eq!(
+        broken(|d| {
+            let m = &mut d.migrations[0];
+            m.from = "gamma-1".into();
+            m.to = "alpha-9".into();
+            m.tool = Some("wrench".into());
+        }),
+        [
+            "migrations[0].from: unknown version \"gamma-1\"",
+            "migrations[0].to: unknown version \"alpha-9\"",
+            "migrations[0].tool: unknown tool \"wrench\"",
+        ]
+    );
+}
+
+#[test]
+fn migration_to_itself() {
+    assert_eq!(
+        broken(|d| d.migrations[0].to = "beta-1".into()),
+        ["migrations[0].to: \"beta-1\" is the same version as from"]
+    );
+}
+
+#[test]
+fn unknown_preset_weight_key() {
+    assert_eq!(
+        broken(|d| {
+            d.presets[0].weights.insert("speed".into(), 3.0);
+        }),
+        ["presets[0].weights.speed: unknown criterion \"speed\""]
+    );
+}
+
+#[test]
+fn unknown_preset_must_flag() {
+    assert_eq!(
+        broken(|d| d.presets[0].must.flags = vec!["fips".into()]),
+        ["presets[0].must.flags[0]: unknown flag \"fips\""]
+    );
+}
+
+#[test]
+fn unknown_preset_current() {
+    assert_eq!(
+        broken(|d| d.presets[0].current = Some("beta".into())),
+        ["presets[0].current: unknown version \"beta\""]
+    );
+}
+
+#[test]
+fn unknown_default_compare() {
+    assert_eq!(
+        broken(|d| d.default_compare = vec!["alpha-1".into()]),
+        ["default_compare[0]: unknown option \"alpha-1\""]
+    );
+}
+
+// ---- sources present ------------------------------------------------------
+
+#[test]
+fn every_cited_item_needs_a_source() {
+    assert_eq!(
+        broken(|d| {
+            let o = &mut d.options[0];
+            o.facts[0].sources.clear();
+            o.ratings[0].sources.clear();
+            o.versions[0].sources.clear();
+            o.versions[0].extended[0].sources.clear();
+            o.versions[0].conflicts[0].sources.clear();
+            d.tools[0].sources.clear();
+            d.migrations[0].sources.clear();
+        }),
+        [
+            "options[0].versions[0].extended[0].sources: needs at least one source",
+            "options[0].versions[0].sources: needs at least one source",
+            "options[0].versions[0].conflicts[0].sources: needs at least one source",
+            "options[0].facts[0].sources: needs at least one source",
+            "options[0].ratings[0].sources: needs at least one source",
+            "tools[0].sources: needs at least one source",
+            "migrations[0].sources: needs at least one source",
+        ]
+    );
+}
+
+// ---- dates ----------------------------------------------------------------
+
+#[test]
+fn impossible_security_end() {
+    assert_eq!(
+        broken(|d| d.options[0].versions[0].security_end = Some("2029-13-01".into())),
+        ["options[0].versions[0].security_end: \"2029-13-01\" is not a date"]
+    );
+}
+
+#[test]
+fn every_date_field_is_checked() {
+    assert_eq!(
+        broken(|d| {
+            d.as_of = "1 Aug 2026".into();
+            d.sources[0].retrieved = "2026-08".into();
+            let v = &mut d.options[0].versions[0];
+            v.release = "2023-02-29".into();
+            v.active_end = Some("2025-1-01".into());
+            v.extended[0].until = Some("".into());
+            v.conflicts[0].value = "soon".into();
+        }),
+        [
+            "as_of: \"1 Aug 2026\" is not a date",
+            "sources[0].retrieved: \"2026-08\" is not a date",
+            "options[0].versions[0].release: \"2023-02-29\" is not a date",
+            "options[0].versions[0].active_end: \"2025-1-01\" is not a date",
+            "options[0].versions[0].extended[0].until: \"\" is not a date",
+            "options[0].versions[0].conflicts[0].value: \"soon\" is not a date",
+        ]
+    );
+}
+
+#[test]
+fn non_date_conflict_value_is_free_text() {
+    assert_eq!(
+        broken(|d| {
+            d.options[0].versions[0].conflicts[0] = Conflict {
+                field: "arches".into(),
+                value: "x86_64 only".into(),
+                sources: vec!["src".into()],
+            };
+        }),
+        no_messages()
+    );
+}
+
+#[test]
+fn active_end_before_release() {
+    assert_eq!(
+        broken(|d| d.options[0].versions[0].active_end = Some("2019-12-31".into())),
+        ["options[0].versions[0].active_end: active_end 2019-12-31 is before release 2020-01-01"]
+    );
+}
+
+#[test]
+fn security_end_before_active_end() {
+    assert_eq!(
+        broken(|d| d.options[0].versions[0].security_end = Some("2024-12-31".into())),
+        ["options[0].versions[0].security_end: security_end 2024-12-31 is before active_end 2025-01-01"]
+    );
+}
+
+#[test]
+fn security_end_before_release_without_active_end() {
+    assert_eq!(
+        broken(|d| d.options[1].versions[0].security_end = Some("2009-12-31".into())),
+        ["options[1].versions[0].security_end: security_end 2009-12-31 is before release 2010-01-01"]
+    );
+}
+
+#[test]
+fn equal_dates_are_fine() {
+    assert_eq!(
+        broken(|d| {
+            let v = &mut d.options[0].versions[0];
+            v.active_end = Some("2020-01-01".into());
+            v.security_end = Some("2020-01-01".into());
+        }),
+        no_messages()
+    );
+}
+
+// ---- facts per dimension --------------------------------------------------
+
+#[test]
+fn missing_fact_names_the_dimension() {
+    assert_eq!(
+        broken(|d| d.options[1].facts.clear()),
+        ["options[1].facts: no fact for dimension \"history\""]
+    );
+}
+
+#[test]
+fn duplicate_fact_for_a_dimension() {
+    assert_eq!(
+        broken(|d| {
+            d.options[0].facts.push(Fact {
+                dimension: "history".into(),
+                text: "More history.".into(),
+                sources: vec!["src".into()],
+                status: Default::default(),
+            });
+        }),
+        ["options[0].facts[1].dimension: second fact for dimension \"history\""]
+    );
+}
+
+// ---- ratings per criterion ------------------------------------------------
+
+fn rating(criterion: &str, value: f64) -> Rating {
+    Rating {
+        criterion: criterion.into(),
+        value,
+        rationale: "r".into(),
+        sources: vec!["src".into()],
+    }
+}
+
+#[test]
+fn missing_rating_names_the_criterion() {
+    assert_eq!(
+        broken(|d| {
+            d.options[1].ratings.remove(1);
+        }),
+        ["options[1].ratings: no rating for criterion \"lag\""]
+    );
+}
+
+#[test]
+fn duplicate_rating() {
+    assert_eq!(
+        broken(|d| d.options[0].ratings.push(rating("fips", 0.0))),
+        ["options[0].ratings[3].criterion: second rating for criterion \"fips\""]
+    );
+}
+
+#[test]
+fn computed_criteria_take_no_rating() {
+    assert_eq!(
+        broken(|d| {
+            d.options[0].ratings.push(rating("years-left", 5.0));
+            d.options[0].ratings.push(rating("migration", 1.0));
+        }),
+        [
+            "options[0].ratings[3].criterion: criterion \"years-left\" is computed and takes no rating",
+            "options[0].ratings[4].criterion: criterion \"migration\" is computed and takes no rating",
+        ]
+    );
+}
+
+#[test]
+fn scale_rating_out_of_range() {
+    assert_eq!(
+        broken(|d| {
+            d.options[0].ratings[0].value = 11.0;
+            d.options[1].ratings[0].value = -1.0;
+        }),
+        [
+            "options[0].ratings[0].value: 11 is outside 0..=10",
+            "options[1].ratings[0].value: -1 is outside 0..=10",
+        ]
+    );
+}
+
+#[test]
+fn number_rating_out_of_range() {
+    assert_eq!(
+        broken(|d| d.options[0].ratings[1].value = 60.5),
+        ["options[0].ratings[1].value: 60.5 is outside 0..=60"]
+    );
+}
+
+#[test]
+fn yes_no_rating_must_be_0_or_1() {
+    assert_eq!(
+        broken(|d| d.options[0].ratings[2].value = 0.5),
+        ["options[0].ratings[2].value: 0.5 must be 0 or 1"]
+    );
+}
+
+#[test]
+fn rating_must_be_finite() {
+    assert_eq!(
+        broken(|d| {
+            d.options[0].ratings[0].value = f64::NAN;
+            d.options[0].ratings[1].value = f64::INFINITY;
+        }),
+        [
+            "options[0].ratings[0].value: NaN is not a finite number",
+            "options[0].ratings[1].value: inf is not a finite number",
+        ]
+    );
+}
+
+// ---- weights and scoring parameters ---------------------------------------
+
+#[test]
+fn default_weight_out_of_range() {
+    assert_eq!(
+        broken(|d| {
+            d.criteria[0].default_weight = 10.5;
+            d.criteria[1].default_weight = -0.1;
+            d.criteria[2].default_weight = f64::NAN;
+        }),
+        [
+            "criteria[0].default_weight: weight 10.5 is outside 0..=10",
+            "criteria[1].default_weight: weight -0.1 is outside 0..=10",
+            "criteria[2].default_weight: NaN is not a finite number",
+        ]
+    );
+}
+
+#[test]
+fn preset_weight_out_of_range() {
+    assert_eq!(
+        broken(|d| {
+            d.presets[0].weights.insert("lag".into(), 11.0);
+            d.presets[0]
+                .weights
+                .insert("fips".into(), f64::NEG_INFINITY);
+        }),
+        [
+            "presets[0].weights.fips: -inf is not a finite number",
+            "presets[0].weights.lag: weight 11 is outside 0..=10",
+        ]
+    );
+}
+
+#[test]
+fn cap_years_must_be_positive() {
+    assert_eq!(
+        broken(|d| d.criteria[3].scoring = CriterionKind::YearsLeft { cap_years: 0.0 }),
+        ["criteria[3].scoring.cap_years: 0 must be greater than 0"]
+    );
+}
+
+#[test]
+fn number_min_must_be_below_max() {
+    assert_eq!(
+        broken(|d| {
+            d.criteria[1].scoring = CriterionKind::Number {
+                min: 60.0,
+                max: 60.0,
+                higher_is_better: false,
+                unit: "days".into(),
+            };
+        }),
+        ["criteria[1].scoring.max: max 60 must be greater than min 60"]
+    );
+}
+
+#[test]
+fn number_bounds_must_be_finite() {
+    assert_eq!(
+        broken(|d| {
+            d.criteria[1].scoring = CriterionKind::Number {
+                min: f64::NAN,
+                max: f64::INFINITY,
+                higher_is_better: false,
+                unit: "days".into(),
+            };
+        }),
+        [
+            "criteria[1].scoring.min: NaN is not a finite number",
+            "criteria[1].scoring.max: inf is not a finite number",
+        ]
+    );
+}
+
+#[test]
+fn min_years_must_be_finite_and_not_negative() {
+    assert_eq!(
+        broken(|d| d.presets[0].must.min_years = Some(-1.0)),
+        ["presets[0].must.min_years: -1 must not be negative"]
+    );
+    assert_eq!(
+        broken(|d| d.presets[0].must.min_years = Some(f64::NAN)),
+        ["presets[0].must.min_years: NaN is not a finite number"]
+    );
+}
+
+// ---- empty strings --------------------------------------------------------
+
+#[test]
+fn whitespace_only_strings_are_empty() {
+    assert_eq!(
+        broken(|d| {
+            d.title = "   ".into();
+            d.sources[0].url = "".into();
+            d.dimensions[0].name = "\t".into();
+            d.criteria[0].hint = " ".into();
+            d.options[0].summary = "".into();
+            d.options[0].versions[0].arches[0] = " ".into();
+            d.options[0].versions[0].note = Some("".into());
+            d.options[0].facts[0].text = "\n".into();
+            d.options[0].ratings[0].rationale = "".into();
+            d.tools[0].owner = "".into();
+            d.presets[0].description = " ".into();
+            d.presets[0].must.arch = Some("".into());
+        }),
+        [
+            "title: must not be empty",
+            "sources[0].url: must not be empty",
+            "dimensions[0].name: must not be empty",
+            "criteria[0].hint: must not be empty",
+            "options[0].summary: must not be empty",
+            "options[0].versions[0].arches[0]: must not be empty",
+            "options[0].versions[0].note: must not be empty",
+            "options[0].facts[0].text: must not be empty",
+            "options[0].ratings[0].rationale: must not be empty",
+            "tools[0].owner: must not be empty",
+            "presets[0].description: must not be empty",
+            "presets[0].must.arch: must not be empty",
+        ]
+    );
+}
+
+#[test]
+fn empty_id_and_reference() {
+    assert_eq!(
+        broken(|d| {
+            d.flags[0].id = "".into();
+            d.options[0].flags[0] = " ".into();
+        }),
+        [
+            "flags[0].id: must not be empty",
+            "options[0].flags[0]: must not be empty",
+            "presets[0].must.flags[0]: unknown flag \"free\"",
+        ]
+    );
+}
+
+#[test]
+fn extended_and_conflict_strings() {
+    assert_eq!(
+        broken(|d| {
+            let v = &mut d.options[0].versions[0];
+            v.extended[0] = Extended {
+                vendor: "".into(),
+                name: " ".into(),
+                until: None,
+                paid: true,
+                sources: vec!["src".into()],
+                status: Default::default(),
+            };
+            v.conflicts[0].field = "".into();
+            v.conflicts[0].value = "".into();
+        }),
+        [
+            "options[0].versions[0].extended[0].vendor: must not be empty",
+            "options[0].versions[0].extended[0].name: must not be empty",
+            "options[0].versions[0].conflicts[0].field: must not be empty",
+            "options[0].versions[0].conflicts[0].value: must not be empty",
+        ]
+    );
+}
+
+// ---- whole-dataset rules --------------------------------------------------
+
+#[test]
+fn needs_a_target_option() {
+    assert_eq!(
+        broken(|d| d.options[0].role = Role::Legacy),
+        ["options: no option has role \"target\""]
+    );
+}
+
+#[test]
+fn needs_a_criterion() {
+    assert_eq!(
+        broken(|d| {
+            d.criteria.clear();
+            for o in &mut d.options {
+                o.ratings.clear();
+            }
+            d.presets[0].weights.clear();
+        }),
+        ["criteria: at least one criterion is needed"]
+    );
+}
+
+#[test]
+fn option_needs_versions_and_arches() {
+    assert_eq!(
+        broken(|d| {
+            d.options[0].versions[0].arches.clear();
+            d.options[1].versions.clear();
+            d.migrations.clear();
+            d.presets[0].current = None;
+        }),
+        [
+            "options[0].versions[0].arches: needs at least one architecture",
+            "options[1].versions: needs at least one version",
+        ]
+    );
+}
+
+// ---- all problems at once, through the loading path ------------------------
+
+#[test]
+fn loader_reports_every_problem() {
+    let mut d = base();
+    d.schema = 7;
+    d.options[0].versions[0].security_end = Some("2029-13-01".into());
+    d.options[1].facts.clear();
+    let text = serde_json::to_string(&d).expect("serialises");
+    let problems = from_json_str(&text).expect_err("invalid");
+    let shown: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    assert_eq!(
+        shown,
+        [
+            "schema: schema 7 is not supported (expected 1)",
+            "options[0].versions[0].security_end: \"2029-13-01\" is not a date",
+            "options[1].facts: no fact for dimension \"history\"",
+        ]
+    );
+}
