@@ -1,1 +1,465 @@
-//! Pure scoring: see ARCHITECTURE.md.
+//! Pure, deterministic weighted scoring. Knows nothing of the browser side.
+//!
+//! [`evaluate`] turns [`Inputs`] (dataset, weights, must-haves, today, the visitor's current
+//! version, the options in play) into an [`Evaluation`]: the eligible options ranked with
+//! per-criterion points, the excluded ones with reasons, why the winner wins and why the others
+//! do not, a near-tie flag, and for every criterion the weight at which the winner would change
+//! (computed exactly, see [`sensitivity`](self::sensitivity)).
+//!
+//! How each kind of criterion is scored is documented in [`score`] and, for the visitor, by
+//! [`scoring_text`].
+//!
+//! Never panics, never yields NaN: weights that are negative or not finite count as 0,
+//! out-of-range indices in `in_play` are ignored, and every lookup into the dataset is checked.
+
+mod explain;
+pub mod score;
+mod sensitivity;
+
+pub use explain::MAX_REASONS;
+pub use score::{
+    fmt_num, lifecycle, migration_utility, scoring_text, Lifecycle,
+    MIGRATION_IN_PLACE_MAJOR_COMMUNITY, MIGRATION_IN_PLACE_MAJOR_OFFICIAL,
+    MIGRATION_IN_PLACE_SAME_MAJOR_COMMUNITY, MIGRATION_IN_PLACE_SAME_MAJOR_OFFICIAL,
+    MIGRATION_REINSTALL,
+};
+
+use crate::data::{Dataset, Date, MustHaves, Preset, Role, MAX_WEIGHT};
+
+/// Everything one evaluation depends on.
+#[derive(Debug, Clone, Copy)]
+pub struct Inputs<'a> {
+    pub dataset: &'a Dataset,
+    /// One weight per `dataset.criteria`, same order, each in 0..=MAX_WEIGHT.
+    pub weights: &'a [f64],
+    pub must: &'a MustHaves,
+    pub today: Date,
+    /// Version id the visitor runs now (None: a new install).
+    pub current: Option<&'a str>,
+    /// Indices into `dataset.options` in play (None: all).
+    pub in_play: Option<&'a [usize]>,
+    /// Top two within this many points (0–100 scale) are a near tie. Default 2.
+    pub near_tie_margin: f64,
+}
+
+/// One criterion's share of an option's total.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Contribution {
+    /// Index into `dataset.criteria`.
+    pub criterion: usize,
+    /// Utility in [0, 1].
+    pub utility: f64,
+    /// Points this criterion adds to the 0–100 total (w·u / Σw · 100).
+    pub points: f64,
+    /// Human-readable value, e.g. "6.4 years left", "in place with ELevate (official)", "8/10".
+    pub detail: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ranked {
+    /// Index into `dataset.options`.
+    pub option: usize,
+    /// 0–100.
+    pub total: f64,
+    /// One per criterion, in criteria order.
+    pub contributions: Vec<Contribution>,
+    /// For every option but the winner: where it loses most to the winner (plain sentences).
+    pub why_not: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Excluded {
+    pub option: usize,
+    /// Each failed constraint in plain words, e.g. "no first-party commercial support",
+    /// "security updates ended 2024-06-30", "legacy system: never recommended".
+    pub reasons: Vec<String>,
+    /// Set when every dated version's security updates have ended: the last end date.
+    pub security_ended: Option<Date>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Threshold {
+    /// The winner changes when this criterion's weight goes above (or below) `weight`;
+    /// `new_winner` is the option index that takes over.
+    At {
+        weight: f64,
+        rising: bool,
+        new_winner: usize,
+    },
+    /// No weight in 0..=MAX_WEIGHT changes the winner.
+    NoChange,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sensitivity {
+    pub criterion: usize,
+    /// The change reached first when moving the weight away from its current value.
+    pub threshold: Threshold,
+    /// The change in the other direction (`NoChange` if none in range).
+    pub opposite: Threshold,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    /// Eligible options, best first (ties broken by dataset order).
+    pub ranking: Vec<Ranked>,
+    /// Options out of the running, in dataset order.
+    pub excluded: Vec<Excluded>,
+    /// True when every weight is zero (every option ties).
+    pub all_weights_zero: bool,
+    /// Top two within the margin.
+    pub near_tie: bool,
+    /// Why the winner wins: its biggest advantages over the runner-up (plain sentences).
+    pub why: Vec<String>,
+    pub sensitivity: Vec<Sensitivity>,
+    /// When every option is excluded: which must-have removes the most, as advice.
+    pub relax_hint: Option<String>,
+}
+
+/// Near-tie margin used by [`Inputs::new`], in points on the 0–100 scale.
+pub const DEFAULT_NEAR_TIE_MARGIN: f64 = 2.0;
+
+impl<'a> Inputs<'a> {
+    /// Inputs for a new install with every option in play and the default near-tie margin.
+    pub fn new(dataset: &'a Dataset, weights: &'a [f64], must: &'a MustHaves, today: Date) -> Self {
+        Inputs {
+            dataset,
+            weights,
+            must,
+            today,
+            current: None,
+            in_play: None,
+            near_tie_margin: DEFAULT_NEAR_TIE_MARGIN,
+        }
+    }
+
+    /// The same inputs with the visitor's current version id.
+    pub fn with_current(self, current: Option<&'a str>) -> Self {
+        Inputs { current, ..self }
+    }
+
+    /// The same inputs restricted to these option indices.
+    pub fn with_in_play(self, in_play: Option<&'a [usize]>) -> Self {
+        Inputs { in_play, ..self }
+    }
+}
+
+/// A preset's weights in criteria order (criteria it does not list get 0).
+pub fn preset_weights(dataset: &Dataset, preset: &Preset) -> Vec<f64> {
+    dataset
+        .criteria
+        .iter()
+        .map(|c| preset.weights.get(&c.id).copied().unwrap_or(0.0))
+        .collect()
+}
+
+/// Every criterion's `default_weight`, in criteria order.
+pub fn default_weights(dataset: &Dataset) -> Vec<f64> {
+    dataset.criteria.iter().map(|c| c.default_weight).collect()
+}
+
+/// Which must-have failed (for the relax hint).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Must {
+    Flag(usize),
+    Arch,
+    MinYears,
+}
+
+/// Ranks the options in play. Pure, deterministic, never panics, never yields NaN.
+pub fn evaluate(inputs: &Inputs) -> Evaluation {
+    let ds = inputs.dataset;
+    let today = inputs.today;
+    let m = ds.criteria.len();
+    let n_all = ds.options.len();
+
+    // Weights: one per criterion; negative or non-finite count as 0.
+    let mut w: Vec<f64> = (0..m)
+        .map(|i| {
+            inputs
+                .weights
+                .get(i)
+                .copied()
+                .filter(|x| x.is_finite() && *x > 0.0)
+                .unwrap_or(0.0)
+        })
+        .collect();
+    let mut sum: f64 = w.iter().sum();
+    let mut scale = 1.0;
+    if !sum.is_finite() {
+        // Absurdly large weights: rescale so the sums stay finite (ratios are unchanged).
+        scale = w.iter().copied().fold(0.0, f64::max);
+        w.iter_mut().for_each(|x| *x /= scale);
+        sum = w.iter().sum();
+    }
+    let all_weights_zero = sum <= 0.0;
+
+    // Options in play, in dataset order.
+    let mut in_play = vec![inputs.in_play.is_none(); n_all];
+    if let Some(list) = inputs.in_play {
+        for &i in list {
+            if let Some(slot) = in_play.get_mut(i) {
+                *slot = true;
+            }
+        }
+    }
+
+    // Must-haves, de-duplicated; flags that are set but empty are ignored.
+    let must_flags: Vec<(usize, &str)> = inputs
+        .must
+        .flags
+        .iter()
+        .enumerate()
+        .filter(|&(k, f)| !f.is_empty() && !inputs.must.flags.iter().take(k).any(|g| g == f))
+        .map(|(k, f)| (k, f.as_str()))
+        .collect();
+    let must_arch = inputs.must.arch.as_deref().filter(|a| !a.is_empty());
+    let must_years = inputs.must.min_years.filter(|y| y.is_finite() && *y > 0.0);
+    let mut fail_counts = vec![0usize; must_flags.len() + 2];
+    let mut must_candidates = 0usize;
+
+    let current = inputs
+        .current
+        .map(|id| score::resolve_current(ds, id, today));
+    let ctx = score::Ctx { ds, current };
+
+    let mut ranking: Vec<Ranked> = Vec::with_capacity(n_all);
+    let mut excluded: Vec<Excluded> = Vec::new();
+    let mut detail = String::new();
+    for (oi, opt) in ds.options.iter().enumerate() {
+        if !in_play.get(oi).copied().unwrap_or(false) {
+            continue;
+        }
+        let life = lifecycle(opt, today);
+        let mut reasons: Vec<String> = Vec::new();
+        let legacy = opt.role == Role::Legacy;
+        if legacy {
+            reasons.push("legacy system: shown for migration only, never recommended".to_string());
+        }
+        let ended = life.ended();
+        if let (true, Some(end)) = (ended, life.latest_end) {
+            reasons.push(format!("security updates ended {end}"));
+        }
+        if opt.versions.is_empty() {
+            reasons.push("no versions listed".to_string());
+        }
+        let blocked = !reasons.is_empty();
+        if !blocked {
+            must_candidates += 1;
+        }
+        let mut fail = |what: Must, reason: String, reasons: &mut Vec<String>| {
+            reasons.push(reason);
+            if !blocked {
+                let slot = match what {
+                    Must::Flag(k) => k,
+                    Must::Arch => must_flags.len(),
+                    Must::MinYears => must_flags.len() + 1,
+                };
+                if let Some(c) = fail_counts.get_mut(slot) {
+                    *c += 1;
+                }
+            }
+        };
+        for (k, &(_, flag)) in must_flags.iter().enumerate() {
+            if !opt.flags.iter().any(|f| f == flag) {
+                fail(
+                    Must::Flag(k),
+                    format!("no {}", flag_name(ds, flag)),
+                    &mut reasons,
+                );
+            }
+        }
+        if !ended {
+            if let Some(arch) = must_arch {
+                let ok = match life.best_version.and_then(|v| opt.versions.get(v)) {
+                    Some(v) => v.arches.iter().any(|a| a == arch),
+                    // Nothing dated: any version that lists it.
+                    None => opt
+                        .versions
+                        .iter()
+                        .any(|v| v.arches.iter().any(|a| a == arch)),
+                };
+                if !ok {
+                    let reason = match life.best_version.and_then(|v| opt.versions.get(v)) {
+                        Some(v) => format!("no {arch} build of {}", v.name),
+                        None => format!("no {arch} build"),
+                    };
+                    fail(Must::Arch, reason, &mut reasons);
+                }
+            }
+            if let Some(need) = must_years {
+                match life.years {
+                    Some(y) if y >= need => {}
+                    Some(y) => fail(
+                        Must::MinYears,
+                        format!(
+                            "only {:.1} years of security updates left (need {})",
+                            y.max(0.0),
+                            fmt_num(need)
+                        ),
+                        &mut reasons,
+                    ),
+                    None => fail(
+                        Must::MinYears,
+                        format!(
+                            "no published end of security updates (need {} years)",
+                            fmt_num(need)
+                        ),
+                        &mut reasons,
+                    ),
+                }
+            }
+        }
+        if !reasons.is_empty() {
+            let security_ended = if ended { life.latest_end } else { None };
+            excluded.push(Excluded {
+                option: oi,
+                reasons,
+                security_ended,
+            });
+            continue;
+        }
+
+        // Eligible: utilities, details and points.
+        let mut contributions = Vec::with_capacity(m);
+        let mut acc = 0.0;
+        for (ci, c) in ds.criteria.iter().enumerate() {
+            detail.clear();
+            let u = score::utility(&ctx, oi, opt, &life, c, &mut detail);
+            let wi = w.get(ci).copied().unwrap_or(0.0);
+            acc += wi * u;
+            let points = if all_weights_zero {
+                0.0
+            } else {
+                finite01_100(100.0 * wi * u / sum)
+            };
+            contributions.push(Contribution {
+                criterion: ci,
+                utility: u,
+                points,
+                detail: detail.clone(),
+            });
+        }
+        let total = if all_weights_zero {
+            0.0
+        } else {
+            finite01_100(100.0 * acc / sum)
+        };
+        ranking.push(Ranked {
+            option: oi,
+            total,
+            contributions,
+            why_not: Vec::new(),
+        });
+    }
+
+    // Best first; the sort is stable, so ties keep dataset order.
+    ranking.sort_by(|a, b| b.total.total_cmp(&a.total));
+
+    let margin = if inputs.near_tie_margin.is_finite() && inputs.near_tie_margin >= 0.0 {
+        inputs.near_tie_margin
+    } else {
+        DEFAULT_NEAR_TIE_MARGIN
+    };
+    let near_tie = match (ranking.first(), ranking.get(1)) {
+        (Some(a), Some(b)) => a.total - b.total <= margin,
+        _ => false,
+    };
+
+    let mut why = Vec::new();
+    if let Some((winner, rest)) = ranking.split_first_mut() {
+        why = explain::why(ds, winner, rest.first(), all_weights_zero);
+        for r in rest.iter_mut() {
+            r.why_not = explain::why_not(ds, winner, r, all_weights_zero);
+        }
+    }
+
+    // Sensitivity on the utility matrix in ranking order.
+    let opts: Vec<usize> = ranking.iter().map(|r| r.option).collect();
+    let mut u = Vec::with_capacity(ranking.len() * m);
+    for r in &ranking {
+        u.extend(r.contributions.iter().map(|c| c.utility));
+    }
+    let sensitivity = sensitivity::sensitivity(&opts, &u, &w, MAX_WEIGHT / scale, scale);
+
+    let relax_hint = if ranking.is_empty() {
+        relax_hint(
+            ds,
+            &must_flags,
+            must_arch,
+            must_years,
+            &fail_counts,
+            must_candidates,
+        )
+    } else {
+        None
+    };
+
+    Evaluation {
+        ranking,
+        excluded,
+        all_weights_zero,
+        near_tie,
+        why,
+        sensitivity,
+        relax_hint,
+    }
+}
+
+fn finite01_100(x: f64) -> f64 {
+    if x.is_nan() {
+        0.0
+    } else {
+        x.clamp(0.0, 100.0)
+    }
+}
+
+fn flag_name<'d>(ds: &'d Dataset, id: &'d str) -> &'d str {
+    ds.flags
+        .iter()
+        .find(|f| f.id == id)
+        .map_or(id, |f| f.name.as_str())
+}
+
+fn relax_hint(
+    ds: &Dataset,
+    must_flags: &[(usize, &str)],
+    arch: Option<&str>,
+    years: Option<f64>,
+    counts: &[usize],
+    candidates: usize,
+) -> Option<String> {
+    // The must-have failed by the most otherwise-eligible options (first one on a tie).
+    let mut best: Option<(usize, usize)> = None;
+    for (slot, &c) in counts.iter().enumerate() {
+        if c > 0 && best.is_none_or(|(_, b)| c > b) {
+            best = Some((slot, c));
+        }
+    }
+    let Some((slot, count)) = best else {
+        return if candidates == 0 {
+            Some(format!(
+                "No {} in play can be recommended: each is a legacy or end-of-life system. \
+                 Add another one to the comparison.",
+                ds.subject
+            ))
+        } else {
+            None
+        };
+    };
+    let name = if let Some(&(_, flag)) = must_flags.get(slot) {
+        flag_name(ds, flag).to_string()
+    } else if slot == must_flags.len() {
+        format!("Runs on {}", arch.unwrap_or("?"))
+    } else {
+        format!(
+            "At least {} years of security updates",
+            fmt_num(years.unwrap_or(0.0))
+        )
+    };
+    Some(format!(
+        "No {} meets every must-have. “{name}” rules out the most ({count} of {candidates}): \
+         try relaxing it.",
+        ds.subject
+    ))
+}

@@ -1,0 +1,171 @@
+//! Exact weight thresholds at which the winner changes.
+//!
+//! Hold every weight but wᵢ fixed. With S = Σ_{j≠i} w_j and A_k = Σ_{j≠i} w_j·u_kj, option k
+//! totals (A_k + w·u_ki)/(S + w). The winner W stays ahead of a challenger k while
+//! D_k(w) = (A_W − A_k) + w·(u_Wi − u_ki) ≥ 0 (the positive denominator S + w does not change
+//! the sign), a line in w that crosses zero once, at w* = (A_k − A_W)/(u_Wi − u_ki). Raising wᵢ can
+//! only let challengers with a higher u_ki through, lowering it only those with a lower one;
+//! the first crossing reached in each direction is the threshold. Exactly at a crossing the two
+//! tie and list order decides, which matters only at the ends of the slider range.
+//! When S = 0 every total is u_ki for any w > 0 and all options tie at w = 0.
+
+use super::{Sensitivity, Threshold};
+
+/// A threshold weight and the option index that takes over there.
+type Crossing = Option<(f64, usize)>;
+
+/// Crossings closer than this (relative) count as simultaneous.
+const SAME_CROSSING: f64 = 1e-12;
+
+/// `opts`: option indices in ranking order (winner first); `u`: utilities, row-major in the
+/// same order, `m` per row; `w`: sanitized weights (length `m`); `hi`: top of the slider range
+/// in the same units as `w`; thresholds are multiplied by `scale` on output.
+pub(crate) fn sensitivity(
+    opts: &[usize],
+    u: &[f64],
+    w: &[f64],
+    hi: f64,
+    scale: f64,
+) -> Vec<Sensitivity> {
+    let m = w.len();
+    let n = opts.len();
+    let mut out = Vec::with_capacity(m);
+    // A_k over all criteria; A_k without criterion i is this minus w_i·u_ki.
+    let mut full = vec![0.0; n];
+    for (k, fk) in full.iter_mut().enumerate() {
+        *fk = row(u, k, m).iter().zip(w).map(|(x, y)| x * y).sum();
+    }
+    for i in 0..m {
+        let (rise, fall) = if n < 2 {
+            (None, None)
+        } else {
+            one(opts, u, w, i, &full, hi)
+        };
+        let at = |c: Option<(f64, usize)>, rising: bool| match c {
+            Some((t, k)) => Threshold::At {
+                weight: t * scale,
+                rising,
+                new_winner: k,
+            },
+            None => Threshold::NoChange,
+        };
+        let c = w.get(i).copied().unwrap_or(0.0);
+        let rise_first = match (rise, fall) {
+            (Some((tr, _)), Some((tf, _))) => tr - c <= c - tf,
+            (Some(_), None) => true,
+            _ => false,
+        };
+        let (threshold, opposite) = if rise_first {
+            (at(rise, true), at(fall, false))
+        } else {
+            (at(fall, false), at(rise, true))
+        };
+        out.push(Sensitivity {
+            criterion: i,
+            threshold,
+            opposite,
+        });
+    }
+    out
+}
+
+fn row(u: &[f64], k: usize, m: usize) -> &[f64] {
+    u.get(k * m..(k + 1) * m).unwrap_or(&[])
+}
+
+fn get(u: &[f64], k: usize, m: usize, i: usize) -> f64 {
+    u.get(k * m + i).copied().unwrap_or(0.0)
+}
+
+/// Nearest rising and falling crossing for criterion `i`: (weight, new winner option index).
+fn one(
+    opts: &[usize],
+    u: &[f64],
+    w: &[f64],
+    i: usize,
+    full: &[f64],
+    hi: f64,
+) -> (Crossing, Crossing) {
+    let m = w.len();
+    let n = opts.len();
+    let c = w.get(i).copied().unwrap_or(0.0);
+    let s = w
+        .iter()
+        .enumerate()
+        .filter(|&(j, _)| j != i)
+        .map(|(_, x)| x)
+        .sum::<f64>();
+    let Some(&wid) = opts.first() else {
+        return (None, None);
+    };
+    let uw = get(u, 0, m, i);
+    if s <= 0.0 {
+        // Every other weight is zero: any w > 0 ranks by u_i alone; w = 0 ties everyone.
+        let mut rise = None;
+        let mut fall = None;
+        if c <= 0.0 && hi > 0.0 {
+            let mut best = 0;
+            for k in 1..n {
+                let (uk, ub) = (get(u, k, m, i), get(u, best, m, i));
+                let ok = opts.get(k).copied().unwrap_or(usize::MAX);
+                let ob = opts.get(best).copied().unwrap_or(usize::MAX);
+                if uk > ub || (uk == ub && ok < ob) {
+                    best = k;
+                }
+            }
+            if best != 0 {
+                rise = opts.get(best).map(|&o| (0.0, o));
+            }
+        }
+        if c > 0.0 {
+            if let Some(&first) = opts.iter().min() {
+                if first != wid {
+                    fall = Some((0.0, first));
+                }
+            }
+        }
+        return (rise, fall);
+    }
+    let aw = full.first().copied().unwrap_or(0.0) - c * uw;
+    let mut rise: Option<(f64, usize, f64)> = None; // (t, option, u_ki)
+    let mut fall: Option<(f64, usize, f64)> = None;
+    for k in 1..n {
+        let Some(&ok) = opts.get(k) else { continue };
+        let uk = get(u, k, m, i);
+        let ak = full.get(k).copied().unwrap_or(0.0) - c * uk;
+        let a = aw - ak;
+        let b = uw - uk;
+        if b < 0.0 {
+            let t = (-a / b).max(c);
+            if t.is_finite() && (t < hi || (t == hi && ok < wid)) {
+                consider(&mut rise, t, ok, uk, true);
+            }
+        } else if b > 0.0 {
+            let t = (-a / b).min(c);
+            if t.is_finite() && (t > 0.0 || (t == 0.0 && ok < wid)) {
+                consider(&mut fall, t, ok, uk, false);
+            }
+        }
+    }
+    (rise.map(|(t, o, _)| (t, o)), fall.map(|(t, o, _)| (t, o)))
+}
+
+/// Keeps the crossing reached first; among simultaneous ones, the option that leads just past
+/// it (highest utility when rising, lowest when falling; then list order).
+fn consider(best: &mut Option<(f64, usize, f64)>, t: f64, o: usize, uk: f64, rising: bool) {
+    let Some((bt, bo, bu)) = *best else {
+        *best = Some((t, o, uk));
+        return;
+    };
+    let tol = SAME_CROSSING * (1.0 + bt.abs());
+    let sooner = if rising { t < bt - tol } else { t > bt + tol };
+    if sooner {
+        *best = Some((t, o, uk));
+    } else if (t - bt).abs() <= tol {
+        let leads = if rising { uk > bu } else { uk < bu };
+        if leads || (uk == bu && o < bo) {
+            let first = if rising { t.min(bt) } else { t.max(bt) };
+            *best = Some((first, o, uk));
+        }
+    }
+}
