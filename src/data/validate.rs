@@ -144,7 +144,7 @@ impl<'a> Checker<'a> {
             for (j, v) in o.versions.iter().enumerate() {
                 let here = format!("options[{i}].versions[{j}]");
                 if let Some(first) = seen.get(v.id.as_str()) {
-                    let msg = format!("duplicate id {:?} (first used at {first})", v.id);
+                    let msg = format!("duplicate id {} (first used at {first})", quote(&v.id));
                     self.problem(format!("{here}.id"), msg);
                 } else {
                     seen.insert(v.id.as_str(), here);
@@ -171,7 +171,7 @@ impl<'a> Checker<'a> {
             if !m.from.trim().is_empty() && m.from == m.to {
                 self.problem(
                     format!("{p}.to"),
-                    format!("{:?} is the same version as from", m.to),
+                    format!("{} is the same version as from", quote(&m.to)),
                 );
             }
             if let Some(tool) = &m.tool {
@@ -301,7 +301,7 @@ impl<'a> Checker<'a> {
             {
                 self.problem(
                     format!("{fp}.dimension"),
-                    format!("second fact for dimension {:?}", f.dimension),
+                    format!("second fact for dimension {}", quote(&f.dimension)),
                 );
             }
             self.text(&format!("{fp}.text"), &f.text);
@@ -311,7 +311,7 @@ impl<'a> Checker<'a> {
             if !dim.id.trim().is_empty() && !seen.contains(dim.id.as_str()) {
                 self.problem(
                     format!("{p}.facts"),
-                    format!("no fact for dimension {:?}", dim.id),
+                    format!("no fact for dimension {}", quote(&dim.id)),
                 );
             }
         }
@@ -328,8 +328,8 @@ impl<'a> Checker<'a> {
                         self.problem(
                             cp,
                             format!(
-                                "criterion {:?} is computed and takes no rating",
-                                r.criterion
+                                "criterion {} is computed and takes no rating",
+                                quote(&r.criterion)
                             ),
                         );
                     }
@@ -337,7 +337,7 @@ impl<'a> Checker<'a> {
                         if !seen.insert(r.criterion.as_str()) {
                             self.problem(
                                 cp,
-                                format!("second rating for criterion {:?}", r.criterion),
+                                format!("second rating for criterion {}", quote(&r.criterion)),
                             );
                         }
                         self.rating_value(&format!("{rp}.value"), r.value, kind);
@@ -356,7 +356,7 @@ impl<'a> Checker<'a> {
             if hand_valued && !c.id.trim().is_empty() && !seen.contains(c.id.as_str()) {
                 self.problem(
                     format!("{p}.ratings"),
-                    format!("no rating for criterion {:?}", c.id),
+                    format!("no rating for criterion {}", quote(&c.id)),
                 );
             }
         }
@@ -435,7 +435,7 @@ impl<'a> Checker<'a> {
     fn date(&mut self, path: &str, s: &str) -> Option<Date> {
         let parsed = Date::parse(s);
         if parsed.is_none() {
-            self.problem(path, format!("{s:?} is not a date"));
+            self.problem(path, format!("{} is not a date", quote(s)));
         }
         parsed
     }
@@ -469,7 +469,7 @@ impl<'a> Checker<'a> {
             if let Some(first) = seen.get(id) {
                 self.problem(
                     path,
-                    format!("duplicate id {id:?} (first used at {list}[{first}])"),
+                    format!("duplicate id {} (first used at {list}[{first}])", quote(id)),
                 );
             } else {
                 seen.insert(id, i);
@@ -492,7 +492,7 @@ impl<'a> Checker<'a> {
             Kind::Tool => self.tools.contains(id),
         };
         if !known {
-            self.problem(path, format!("unknown {} {id:?}", kind.noun()));
+            self.problem(path, format!("unknown {} {}", kind.noun(), quote(id)));
         }
         known
     }
@@ -530,6 +530,17 @@ impl Kind {
             Kind::Version => "version",
             Kind::Tool => "tool",
         }
+    }
+}
+
+/// A string value quoted for a message, cut short so a huge value cannot make a huge message.
+fn quote(s: &str) -> String {
+    const MAX_CHARS: usize = 60;
+    if s.chars().count() <= MAX_CHARS {
+        format!("{s:?}")
+    } else {
+        let head: String = s.chars().take(MAX_CHARS).collect();
+        format!("{head:?}… ({} characters)", s.chars().count())
     }
 }
 
