@@ -240,3 +240,49 @@ fn validator_survives_empty_dataset() {
         ]
     );
 }
+
+#[test]
+fn ten_megabyte_string_of_the_wrong_type() {
+    let big = "x".repeat(10 * 1024 * 1024);
+    let e = one_error(&embedded_with(
+        "\"schema\": 1,",
+        &format!("\"schema\": \"{big}\","),
+    ));
+    assert!(
+        e.starts_with("schema: invalid type: string \"xxx"),
+        "{}",
+        &e[..e.len().min(200)]
+    );
+    assert!(e.contains("expected u32"));
+}
+
+mod fuzz {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Arbitrary text never panics the loader.
+        #[test]
+        fn arbitrary_text_never_panics(text in ".{0,200}") {
+            let _ = from_json_str(&text);
+        }
+
+        /// Overwriting one byte of the embedded dataset never panics the loader
+        /// or the validator, and any failure carries a message.
+        #[test]
+        fn one_byte_changed_never_panics(pos in 0usize..EMBEDDED_JSON.len(), byte in 0x20u8..0x7f) {
+            let mut bytes = EMBEDDED_JSON.as_bytes().to_vec();
+            if let Some(b) = bytes.get_mut(pos) {
+                *b = byte;
+            }
+            if let Ok(text) = String::from_utf8(bytes) {
+                if let Err(problems) = from_json_str(&text) {
+                    prop_assert!(!problems.is_empty());
+                    prop_assert!(problems.iter().all(|p| !p.message.trim().is_empty()));
+                }
+            }
+        }
+    }
+}
