@@ -1,8 +1,8 @@
 //! Plain-sentence reasons: why the winner wins, why each other option does not.
 
+use super::score::push_fixed1;
 use super::Ranked;
 use crate::data::Dataset;
-use std::fmt::Write as _;
 
 /// At most this many sentences per reason list.
 pub const MAX_REASONS: usize = 3;
@@ -85,15 +85,16 @@ pub(crate) fn why(
     }
     let mut out = Vec::with_capacity(len);
     for &(i, d) in top.iter().take(len) {
-        let mut s = String::with_capacity(64);
-        let _ = write!(
-            s,
-            "{}: {} vs {} (+{:.1} points)",
-            criterion_name(ds, i),
-            detail(winner, i),
-            detail(r, i),
-            d
-        );
+        let (name, a, b) = (criterion_name(ds, i), detail(winner, i), detail(r, i));
+        let mut s = String::with_capacity(name.len() + a.len() + b.len() + 24);
+        s.push_str(name);
+        s.push_str(": ");
+        s.push_str(a);
+        s.push_str(" vs ");
+        s.push_str(b);
+        s.push_str(" (+");
+        push_fixed1(&mut s, d);
+        s.push_str(" points)");
         out.push(s);
     }
     out
@@ -118,15 +119,18 @@ pub(crate) fn why_not(
     }
     let mut out = Vec::with_capacity(len);
     for &(i, d) in top.iter().take(len) {
-        let mut s = String::with_capacity(80);
-        let _ = write!(
-            s,
-            "{}: {} vs {} for {wname} (−{:.1} points)",
-            criterion_name(ds, i),
-            detail(other, i),
-            detail(winner, i),
-            d
-        );
+        let (name, a, b) = (criterion_name(ds, i), detail(other, i), detail(winner, i));
+        let mut s = String::with_capacity(name.len() + a.len() + b.len() + wname.len() + 32);
+        s.push_str(name);
+        s.push_str(": ");
+        s.push_str(a);
+        s.push_str(" vs ");
+        s.push_str(b);
+        s.push_str(" for ");
+        s.push_str(wname);
+        s.push_str(" (−");
+        push_fixed1(&mut s, d);
+        s.push_str(" points)");
         out.push(s);
     }
     out

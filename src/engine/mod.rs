@@ -225,7 +225,6 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
 
     let mut ranking: Vec<Ranked> = Vec::with_capacity(n_all);
     let mut excluded: Vec<Excluded> = Vec::new();
-    let mut detail = String::new();
     for (oi, opt) in ds.options.iter().enumerate() {
         if !in_play.get(oi).copied().unwrap_or(false) {
             continue;
@@ -324,7 +323,7 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
         let mut contributions = Vec::with_capacity(m);
         let mut acc = 0.0;
         for (ci, c) in ds.criteria.iter().enumerate() {
-            detail.clear();
+            let mut detail = String::with_capacity(48);
             let u = score::utility(&ctx, oi, opt, &life, c, &mut detail);
             let wi = w.get(ci).copied().unwrap_or(0.0);
             acc += wi * u;
@@ -337,7 +336,7 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                 criterion: ci,
                 utility: u,
                 points,
-                detail: detail.clone(),
+                detail,
             });
         }
         let total = if all_weights_zero {

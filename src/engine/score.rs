@@ -188,7 +188,9 @@ pub(crate) fn utility(
         CriterionKind::Scale { max } => match rating(opt, &c.id) {
             None => no_rating(detail),
             Some(v) => {
-                let _ = write!(detail, "{}/{max}", fmt_num(v));
+                push_num(detail, v);
+                detail.push('/');
+                push_u64(detail, u64::from(*max));
                 if *max == 0 {
                     0.0
                 } else {
@@ -204,7 +206,7 @@ pub(crate) fn utility(
         } => match rating(opt, &c.id) {
             None => no_rating(detail),
             Some(v) => {
-                detail.push_str(&fmt_num(v));
+                push_num(detail, v);
                 if !unit.is_empty() {
                     detail.push(' ');
                     detail.push_str(unit);
@@ -246,7 +248,10 @@ pub(crate) fn utility(
         },
         CriterionKind::YearsLeft { cap_years } => match (life.latest_end, life.years) {
             (Some(end), Some(years)) if years >= 0.0 => {
-                let _ = write!(detail, "{:.1} years left (until {end})", years);
+                push_fixed1(detail, years);
+                detail.push_str(" years left (until ");
+                push_date(detail, end);
+                detail.push(')');
                 if cap_years.is_finite() && *cap_years > 0.0 {
                     years.min(*cap_years) / cap_years
                 } else {
@@ -254,7 +259,8 @@ pub(crate) fn utility(
                 }
             }
             (Some(end), _) => {
-                let _ = write!(detail, "security updates ended {end}");
+                detail.push_str("security updates ended ");
+                push_date(detail, end);
                 0.0
             }
             _ => {
@@ -325,7 +331,11 @@ fn migration(ctx: &Ctx<'_>, oi: usize, opt: &OptionEntry, detail: &mut String) -
                 Upgrade::SameMajor => "same major version",
                 Upgrade::Major => "major upgrade",
             };
-            let _ = write!(detail, " ({backing}, {upgrade})");
+            detail.push_str(" (");
+            detail.push_str(backing);
+            detail.push_str(", ");
+            detail.push_str(upgrade);
+            detail.push(')');
         }
         Method::Reinstall => {
             detail.push_str("reinstall");
@@ -348,13 +358,71 @@ pub(crate) fn clamp01(x: f64) -> f64 {
 
 /// Whole numbers without decimals, others with one decimal: "8", "7.5", "-3".
 pub fn fmt_num(v: f64) -> String {
-    if !v.is_finite() {
-        return "?".to_string();
-    }
-    let v = v + 0.0; // no "-0"
-    if (v - v.round()).abs() < 1e-9 {
-        format!("{:.0}", v.round() + 0.0)
+    let mut s = String::new();
+    push_num(&mut s, v);
+    s
+}
+
+/// Appends `v` like [`fmt_num`].
+pub(crate) fn push_num(out: &mut String, v: f64) {
+    if v.is_finite() && (v - v.round()).abs() < 1e-9 && v.abs() < 9e15 {
+        let r = v.round() as i64;
+        if r < 0 {
+            out.push('-');
+        }
+        push_u64(out, r.unsigned_abs());
     } else {
-        format!("{v:.1}")
+        push_fixed1(out, v);
+    }
+}
+
+/// Appends `v` rounded to one decimal ("7.3", "-0.4", "12.0"). Cheaper than `{:.1}`, whose
+/// exact float formatting dominated the evaluation time.
+pub(crate) fn push_fixed1(out: &mut String, v: f64) {
+    if !v.is_finite() {
+        out.push('?');
+        return;
+    }
+    let tenths = (v * 10.0).round();
+    if tenths.abs() >= 9e15 {
+        let _ = write!(out, "{v:.1}");
+        return;
+    }
+    let t = tenths as i64;
+    if t < 0 {
+        out.push('-');
+    }
+    let a = t.unsigned_abs();
+    push_u64(out, a / 10);
+    out.push('.');
+    push_digit(out, a % 10);
+}
+
+fn push_digit(out: &mut String, d: u64) {
+    out.push(char::from(b'0' + (d % 10) as u8));
+}
+
+fn push_u64(out: &mut String, n: u64) {
+    if n >= 10 {
+        push_u64(out, n / 10);
+    }
+    push_digit(out, n);
+}
+
+/// Appends an ISO date, "2032-05-31".
+pub(crate) fn push_date(out: &mut String, d: Date) {
+    if (0..=9999).contains(&d.year) {
+        let y = d.year.unsigned_abs();
+        for div in [1000, 100, 10, 1] {
+            push_digit(out, u64::from(y / div));
+        }
+        out.push('-');
+        push_digit(out, u64::from(d.month / 10));
+        push_digit(out, u64::from(d.month));
+        out.push('-');
+        push_digit(out, u64::from(d.day / 10));
+        push_digit(out, u64::from(d.day));
+    } else {
+        let _ = write!(out, "{d}");
     }
 }
