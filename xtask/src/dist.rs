@@ -8,7 +8,8 @@
 //!
 //! Both share the same glue, bootstrap (src/embed/bootstrap.js) and stylesheet.
 
-use crate::{cargo, root, run, Result};
+use crate::{cargo, root, Result};
+use crate::run as sh;
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -22,10 +23,10 @@ pub struct Outputs {
 
 pub fn run() -> Result<Outputs> {
     let root = root();
-    run(cargo().args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", "elcompare", "--lib"]))?;
+    sh(cargo().args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", "elcompare", "--lib"]))?;
     let wbg = root.join("target/wbg");
     let raw_wasm = root.join("target/wasm32-unknown-unknown/release/elcompare.wasm");
-    run(Command::new("wasm-bindgen")
+    sh(Command::new("wasm-bindgen")
         .arg(&raw_wasm)
         .args(["--target", "web", "--no-typescript", "--out-dir"])
         .arg(&wbg))?;
@@ -33,7 +34,7 @@ pub fn run() -> Result<Outputs> {
     let embed = dist.join("embed");
     fs::create_dir_all(&embed).map_err(|e| format!("{}: {e}", embed.display()))?;
     let embed_wasm = embed.join("elcompare_bg.wasm");
-    run(Command::new(root.join("node_modules/.bin/wasm-opt"))
+    sh(Command::new(root.join("node_modules/.bin/wasm-opt"))
         .arg(wbg.join("elcompare_bg.wasm"))
         .args(["-Oz", "--enable-bulk-memory", "--enable-reference-types", "--enable-nontrapping-float-to-int"])
         .args(["--enable-sign-ext", "--enable-mutable-globals", "--enable-multivalue", "-o"])

@@ -14,21 +14,22 @@ struct Step {
 
 pub fn run() -> Result {
     let mut steps = Vec::new();
-    let mut step = |name: &'static str, cmd: &mut Command| {
+    let step = |steps: &mut Vec<Step>, name: &'static str, cmd: &mut Command| {
         eprintln!("\n=== {name}");
         let (ok, out) = tee(cmd);
         let (passed, failed) = count(&out);
         steps.push(Step { name, ok, passed, failed });
-        ok
     };
-    step("cargo fmt --check", cargo().args(["fmt", "--all", "--check"]));
-    step("clippy (native)", cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]));
+    step(&mut steps, "cargo fmt --check", cargo().args(["fmt", "--all", "--check"]));
+    step(&mut steps, "clippy (native)", cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]));
     step(
+        &mut steps,
         "clippy (wasm32)",
         cargo().args(["clippy", "-p", "elcompare", "--target", "wasm32-unknown-unknown", "--lib", "--test", "web", "--", "-D", "warnings"]),
     );
-    step("native tests (cargo test)", cargo().args(["test", "--workspace"]));
+    step(&mut steps, "native tests (cargo test)", cargo().args(["test", "--workspace"]));
     step(
+        &mut steps,
         "wasm-bindgen tests in headless Chromium",
         cargo().args(["test", "-p", "elcompare", "--target", "wasm32-unknown-unknown", "--test", "web"]).env("CHROMEDRIVER", CHROMEDRIVER),
     );
@@ -38,7 +39,7 @@ pub fn run() -> Result {
     }
     steps.push(Step { name: "cargo xtask dist", ok: built.is_ok(), passed: 0, failed: 0 });
     if built.is_ok() {
-        step("end-to-end tests (Chromium, file:// and http://127.0.0.1)", Command::new("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]));
+        step(&mut steps, "end-to-end tests (Chromium, file:// and http://127.0.0.1)", Command::new("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]));
     }
 
     println!("\n{:<60} {:>7} {:>7}", "step", "passed", "failed");

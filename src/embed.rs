@@ -1,0 +1,253 @@
+//! The JS-facing side: mounting a widget into an element, its handle, the panic
+//! box and the `elcompare-change` event. The custom element itself is defined in
+//! `src/embed/bootstrap.js`, which calls [`mount_widget`].
+
+use crate::data::{self, Dataset, Date, Problem};
+use crate::share::{self, Setup};
+use crate::ui::state::Data;
+use crate::ui::{App, AppProps, Host, Pushed, Shared, Snapshot};
+use serde::{Deserialize, Serialize};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::prelude::*;
+use web_sys::Element;
+use yew::AppHandle;
+
+/// Options from `mount(element, options)` or the element's attributes.
+#[derive(Debug, Default, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct Options {
+    preset: Option<String>,
+    /// Comma-separated option ids, or a list.
+    options: Option<IdList>,
+    current: Option<String>,
+    /// "off" disables URL-fragment sharing for this widget.
+    share: Option<String>,
+    /// ISO date to use as today (tests and archived pages); default: the browser's date.
+    today: Option<String>,
+    /// Text of a `<script type="application/json">` the bootstrap looked up.
+    dataset_json: Option<String>,
+    dataset_missing: Option<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum IdList {
+    Text(String),
+    List(Vec<String>),
+}
+
+impl IdList {
+    fn ids(&self) -> Vec<String> {
+        match self {
+            IdList::Text(t) => t.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+            IdList::List(l) => l.clone(),
+        }
+    }
+}
+
+thread_local! {
+    static DEFAULT: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
+    /// Roots of live widgets, for the panic box.
+    static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
+    static FIRST_SHARED: RefCell<bool> = const { RefCell::new(false) };
+}
+
+/// JSON text → dataset through the browser's JSON.parse and the one validating path.
+fn parse_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
+    let value = js_sys::JSON::parse(text).map_err(|e| {
+        let msg = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+        vec![Problem::new("", format!("not valid JSON: {msg}"))]
+    })?;
+    data::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+}
+
+fn default_dataset() -> Result<Rc<Dataset>, String> {
+    if let Some(d) = DEFAULT.with(|d| d.borrow().clone()) {
+        return Ok(d);
+    }
+    let d = Rc::new(parse_dataset(data::EMBEDDED_JSON).map_err(|p| problems_text("The built-in dataset", &p))?);
+    DEFAULT.with(|slot| *slot.borrow_mut() = Some(d.clone()));
+    Ok(d)
+}
+
+fn problems_text(what: &str, problems: &[Problem]) -> String {
+    let list: Vec<String> = problems.iter().map(|p| format!("• {p}")).collect();
+    format!("{what} has {} problem(s):\n{}", problems.len(), list.join("\n"))
+}
+
+fn today(opt: Option<&str>) -> Result<Date, String> {
+    match opt {
+        Some(t) => Date::parse(t).ok_or_else(|| format!("option today: \"{t}\" is not a date (YYYY-MM-DD)")),
+        None => {
+            let now = js_sys::Date::new_0();
+            Ok(Date { year: now.get_full_year() as i32, month: now.get_month() + 1, day: now.get_date() })
+        }
+    }
+}
+
+/// Applies host options on top of a setup; errors name the bad option.
+fn apply(d: &Dataset, base: &Setup, o: &Options) -> Result<Setup, String> {
+    let mut s = base.clone();
+    if let Some(p) = &o.preset {
+        s = s.with_preset(d, p).ok_or_else(|| {
+            let ids: Vec<&str> = d.presets.iter().map(|p| p.id.as_str()).collect();
+            format!("preset \"{p}\" is not one of: {}", ids.join(", "))
+        })?;
+    }
+    if let Some(list) = &o.options {
+        let ids = list.ids();
+        let text = ids.join(",");
+        let probe = format!("o:{text}");
+        s.compare = share::decode(d, &probe).map_err(|e| format!("options \"{text}\": {e}"))?.compare;
+    }
+    if let Some(c) = &o.current {
+        if c.is_empty() || c == "new" {
+            s.current = None;
+        } else if d.options.iter().flat_map(|o| &o.versions).any(|v| &v.id == c) {
+            s.current = Some(c.clone());
+        } else {
+            return Err(format!("current \"{c}\" is not a known version id (e.g. centos-linux-7)"));
+        }
+    }
+    Ok(s)
+}
+
+fn options_from(js: JsValue) -> Result<Options, String> {
+    if js.is_undefined() || js.is_null() {
+        return Ok(Options::default());
+    }
+    serde_wasm_bindgen::from_value(js).map_err(|e| format!("invalid options: {e}"))
+}
+
+/// The fragment key of a host: `elc-<id>` for an element with an id, `elc` for the
+/// first widget without one, none for the rest or with `share="off"`.
+fn share_key(host: &Element, o: &Options) -> Option<String> {
+    if o.share.as_deref() == Some("off") {
+        return None;
+    }
+    let id = host.id();
+    if !id.is_empty() {
+        return Some(format!("elc-{id}"));
+    }
+    FIRST_SHARED.with(|f| (!f.replace(true)).then(|| "elc".to_string()))
+}
+
+fn location_hash() -> String {
+    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+}
+
+/// Handle returned to JS by `mount`.
+#[wasm_bindgen]
+pub struct WidgetHandle {
+    app: Option<AppHandle<App>>,
+    props: AppProps,
+    root: Element,
+}
+
+#[wasm_bindgen]
+impl WidgetHandle {
+    /// Applies new options (same shape as at mount); unknown values are rejected.
+    pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
+        let o = options_from(options).map_err(|e| JsError::new(&e))?;
+        let current = self.props.snapshot.0.borrow().setup.clone();
+        let setup = apply(&self.props.data, &current, &o).map_err(|e| JsError::new(&e))?;
+        let generation = self.props.pushed.as_ref().map_or(1, |p| p.generation + 1);
+        self.props.pushed = Some(Pushed { generation, setup });
+        if let Some(app) = self.app.as_mut() {
+            app.update(self.props.clone());
+        }
+        Ok(())
+    }
+
+    /// The current setup and result as a plain object.
+    pub fn state(&self) -> JsValue {
+        self.props.snapshot.0.borrow().to_js()
+    }
+
+    pub fn destroy(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        let root = self.root.clone();
+        ROOTS.with(|r| r.borrow_mut().retain(|e| *e != root));
+    }
+}
+
+/// Mounts a widget rendering into `root` (inside `host`'s shadow root).
+#[wasm_bindgen(js_name = mountWidget)]
+pub fn mount_widget(host: Element, root: Element, options: JsValue) -> Result<WidgetHandle, JsError> {
+    install_panic_box();
+    let o = options_from(options).map_err(|e| JsError::new(&e))?;
+    let data = match (&o.dataset_missing, &o.dataset_json) {
+        (Some(sel), _) => return Err(JsError::new(&format!("dataset: no element matches \"{sel}\""))),
+        (None, Some(text)) => Rc::new(parse_dataset(text).map_err(|p| JsError::new(&problems_text("The dataset", &p)))?),
+        (None, None) => default_dataset().map_err(|e| JsError::new(&e))?,
+    };
+    let today = today(o.today.as_deref()).map_err(|e| JsError::new(&e))?;
+    let base = apply(&data, &Setup::defaults(&data), &o).map_err(|e| JsError::new(&e))?;
+    let key = share_key(&host, &o);
+    // A shared link wins over the host's attributes; a broken one falls back with a notice.
+    let (setup, notice) = match key.as_deref().and_then(|k| share::fragment_get(&location_hash(), k).map(str::to_owned)) {
+        Some(text) => match share::decode(&data, &text) {
+            Ok(s) => (s, None),
+            Err(e) => (base, Some(format!("The shared link could not be applied ({e}); showing the defaults instead."))),
+        },
+        None => (base, None),
+    };
+    let data = Data(data);
+    let snapshot = Shared(Rc::new(RefCell::new(Snapshot::new(&data, &setup))));
+    let props = AppProps {
+        data,
+        today,
+        initial: setup,
+        notice,
+        host: Host(host),
+        share_key: key,
+        pushed: None,
+        snapshot,
+    };
+    root.replace_children_with_node_0();
+    let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props.clone()).render();
+    ROOTS.with(|r| r.borrow_mut().push(root.clone()));
+    Ok(WidgetHandle { app: Some(app), props, root })
+}
+
+/// On a panic every widget on the page is dead (they share one wasm instance):
+/// replace each with a readable box instead of leaving a frozen UI.
+fn install_panic_box() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        yew::set_custom_panic_hook(Box::new(|info| {
+            let text = format!(
+                "Sorry — the comparison stopped because of an internal error and needs a page reload. ({info})"
+            );
+            web_sys::console::error_1(&JsValue::from_str(&text));
+            let roots = ROOTS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
+            for root in roots {
+                let Some(doc) = root.owner_document() else { continue };
+                if let Ok(p) = doc.create_element("p") {
+                    p.set_class_name("elc-error");
+                    let _ = p.set_attribute("role", "alert");
+                    p.set_text_content(Some(&text));
+                    root.replace_children_with_node_1(&p);
+                }
+            }
+        }));
+    });
+}
+
+/// The `detail` of the `elcompare-change` event and the core of `state()`.
+#[derive(Serialize)]
+pub struct ChangeDetail {
+    pub winner: Option<RankedOut>,
+    pub ranking: Vec<RankedOut>,
+    pub weights: std::collections::BTreeMap<String, f64>,
+}
+
+#[derive(Serialize, Clone, Debug, PartialEq)]
+pub struct RankedOut {
+    pub id: String,
+    pub name: String,
+    pub score: f64,
+}

@@ -1,0 +1,196 @@
+//! Presets, weight sliders, must-haves and "I run now".
+
+use super::state::Data;
+use crate::data::MustHaves;
+use crate::engine::scoring_text;
+use crate::share::{all_arches, MAX_MIN_YEARS};
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct PresetsProps {
+    pub data: Data,
+    pub selected: Option<String>,
+    pub on_select: Callback<String>,
+}
+
+#[function_component(Presets)]
+pub fn presets(p: &PresetsProps) -> Html {
+    html! {
+        <fieldset class="elc-presets">
+            <legend>{ "Start from a situation" }</legend>
+            { for p.data.presets.iter().map(|pr| {
+                let id = pr.id.clone();
+                let cb = p.on_select.clone();
+                let checked = p.selected.as_deref() == Some(pr.id.as_str());
+                html! {
+                    <label class="elc-preset" key={pr.id.clone()}>
+                        <input type="radio" name="elc-preset" value={pr.id.clone()} {checked}
+                            onchange={move |_| cb.emit(id.clone())} />
+                        <span class="elc-preset-name">{ &pr.name }</span>
+                        <span class="elc-preset-desc">{ &pr.description }</span>
+                    </label>
+                }
+            }) }
+            <label class="elc-preset">
+                <input type="radio" name="elc-preset" value="custom" checked={p.selected.is_none()} disabled=true />
+                <span class="elc-preset-name">{ "Custom" }</span>
+                <span class="elc-preset-desc">{ "Your own weights and must-haves." }</span>
+            </label>
+        </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct WeightsProps {
+    pub data: Data,
+    pub weights: Vec<f64>,
+    pub base: Vec<f64>,
+    pub on_change: Callback<(usize, f64)>,
+    pub on_reset: Callback<usize>,
+    pub on_reset_all: Callback<()>,
+}
+
+#[function_component(Weights)]
+pub fn weights(p: &WeightsProps) -> Html {
+    let changed = p.weights != p.base;
+    html! {
+        <fieldset class="elc-weights">
+            <legend>{ "How much does each matter? (0–10)" }</legend>
+            { for p.data.criteria.iter().enumerate().map(|(i, c)| {
+                let w = p.weights.get(i).copied().unwrap_or(0.0);
+                let base = p.base.get(i).copied().unwrap_or(0.0);
+                let on_change = p.on_change.clone();
+                let on_reset = p.on_reset.clone();
+                let oninput = move |e: InputEvent| {
+                    let input: HtmlInputElement = e.target_unchecked_into();
+                    if let Ok(v) = input.value().parse::<f64>() {
+                        on_change.emit((i, v));
+                    }
+                };
+                html! {
+                    <div class="elc-weight" key={c.id.clone()}>
+                        <label for={format!("elc-w-{i}")} class="elc-weight-label">{ &c.name }</label>
+                        <output for={format!("elc-w-{i}")} class="elc-weight-value">{ fmt_weight(w) }</output>
+                        <input type="range" id={format!("elc-w-{i}")} min="0" max="10" step="1"
+                            value={fmt_weight(w)} aria-describedby={format!("elc-wh-{i}")} {oninput} />
+                        <button type="button" class="elc-reset" disabled={w == base}
+                            aria-label={format!("Reset {} to {}", c.name, fmt_weight(base))}
+                            onclick={move |_| on_reset.emit(i)}>{ "Reset" }</button>
+                        <p class="elc-hint" id={format!("elc-wh-{i}")}>{ &c.hint }</p>
+                    </div>
+                }
+            }) }
+            <button type="button" class="elc-reset-all" disabled={!changed}
+                onclick={let cb = p.on_reset_all.clone(); move |_| cb.emit(())}>{ "Reset all weights" }</button>
+            <details class="elc-scoring">
+                <summary>{ "How each criterion is scored" }</summary>
+                <dl>
+                    { for p.data.criteria.iter().map(|c| html! {
+                        <>
+                            <dt>{ &c.name }</dt>
+                            <dd>{ &c.definition }{ " " }{ scoring_text(c) }</dd>
+                        </>
+                    }) }
+                </dl>
+            </details>
+        </fieldset>
+    }
+}
+
+pub fn fmt_weight(w: f64) -> String {
+    if w.fract() == 0.0 {
+        format!("{w:.0}")
+    } else {
+        format!("{w:.1}")
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct MustsProps {
+    pub data: Data,
+    pub must: MustHaves,
+    pub current: Option<String>,
+    pub on_flag: Callback<(String, bool)>,
+    pub on_arch: Callback<Option<String>>,
+    pub on_years: Callback<Option<f64>>,
+    pub on_current: Callback<Option<String>>,
+}
+
+fn select_value(e: &Event) -> Option<String> {
+    let s: HtmlSelectElement = e.target_unchecked_into();
+    Some(s.value()).filter(|v| !v.is_empty())
+}
+
+#[function_component(Musts)]
+pub fn musts(p: &MustsProps) -> Html {
+    let on_arch = p.on_arch.clone();
+    let on_years = p.on_years.clone();
+    html! {
+        <>
+        <fieldset class="elc-musts">
+            <legend>{ "Must-haves" }</legend>
+            { for p.data.flags.iter().map(|f| {
+                let checked = p.must.flags.contains(&f.id);
+                let (id, cb) = (f.id.clone(), p.on_flag.clone());
+                html! {
+                    <label class="elc-check" key={f.id.clone()}>
+                        <input type="checkbox" {checked} onchange={move |e: Event| {
+                            let i: HtmlInputElement = e.target_unchecked_into();
+                            cb.emit((id.clone(), i.checked()));
+                        }} />
+                        { &f.name }
+                    </label>
+                }
+            }) }
+            <label class="elc-field" for="elc-arch">{ "Architecture" }</label>
+            <select id="elc-arch" onchange={move |e: Event| on_arch.emit(select_value(&e))}>
+                <option value="" selected={p.must.arch.is_none()}>{ "Any" }</option>
+                { for all_arches(&p.data).into_iter().map(|a| html! {
+                    <option selected={p.must.arch.as_deref() == Some(a.as_str())} value={a.clone()}>{ a }</option>
+                }) }
+            </select>
+            <label class="elc-field" for="elc-years">{ "Security updates for at least" }</label>
+            <select id="elc-years" onchange={move |e: Event| on_years.emit(select_value(&e).and_then(|v| v.parse().ok()))}>
+                <option value="" selected={p.must.min_years.is_none()}>{ "any time" }</option>
+                { for [1.0, 2.0, 3.0, 5.0, 7.0, 10.0].into_iter().filter(|y| *y <= MAX_MIN_YEARS).map(|y| html! {
+                    <option selected={p.must.min_years == Some(y)} value={y.to_string()}>{ format!("{y} years") }</option>
+                }) }
+            </select>
+        </fieldset>
+        <fieldset class="elc-current">
+            <legend>{ "I run now" }</legend>
+            <CurrentSelect data={p.data.clone()} current={p.current.clone()} on_current={p.on_current.clone()} id="elc-cur" />
+        </fieldset>
+        </>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct CurrentProps {
+    pub data: Data,
+    pub current: Option<String>,
+    pub on_current: Callback<Option<String>>,
+    pub id: AttrValue,
+}
+
+/// The current-system picker, grouped by option; also used by the migration planner.
+#[function_component(CurrentSelect)]
+pub fn current_select(p: &CurrentProps) -> Html {
+    let cb = p.on_current.clone();
+    html! {
+        <>
+        <label class="elc-field" for={p.id.clone()}>{ "Current system" }</label>
+        <select id={p.id.clone()} onchange={move |e: Event| cb.emit(select_value(&e))}>
+            <option value="" selected={p.current.is_none()}>{ "Nothing yet: a new install" }</option>
+            { for p.data.options.iter().map(|o| html! {
+                <optgroup label={o.name.clone()} key={o.id.clone()}>
+                    { for o.versions.iter().map(|v| html! {
+                        <option value={v.id.clone()} selected={p.current.as_deref() == Some(v.id.as_str())}>{ &v.name }</option>
+                    }) }
+                </optgroup>
+            }) }
+        </select>
+        </>
+    }
+}

@@ -1,0 +1,63 @@
+//! Data footer: as-of date, stale-data notice, sources, and the share link.
+
+use super::state::Data;
+use crate::data::Date;
+use wasm_bindgen_futures::spawn_local;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct FooterProps {
+    pub data: Data,
+    pub today: Date,
+    pub share_url: Option<String>,
+}
+
+/// Data older than this many days gets a notice.
+const STALE_DAYS: i64 = 365;
+
+#[function_component(Footer)]
+pub fn footer(p: &FooterProps) -> Html {
+    let d = &p.data;
+    let copied = use_state(|| None::<bool>);
+    let as_of = Date::parse(&d.as_of);
+    let stale = as_of.is_some_and(|a| p.today.days_since_epoch() - a.days_since_epoch() > STALE_DAYS);
+    let copy = p.share_url.clone().map(|url| {
+        let copied = copied.clone();
+        Callback::from(move |_| {
+            let (url, copied) = (url.clone(), copied.clone());
+            spawn_local(async move {
+                let ok = match web_sys::window().map(|w| w.navigator().clipboard()) {
+                    Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&url)).await.is_ok(),
+                    None => false,
+                };
+                copied.set(Some(ok));
+            });
+        })
+    });
+    html! {
+        <footer class="elc-panel elc-footer">
+            <p>{ format!("Facts as of {}.", d.as_of) }</p>
+            if stale {
+                <p class="elc-stale" role="note">{ "These facts are more than a year old and may be out of date: check the sources before deciding." }</p>
+            }
+            if let (Some(url), Some(onclick)) = (&p.share_url, copy) {
+                <div class="elc-share">
+                    <button type="button" {onclick}>{ "Copy link to this setup" }</button>
+                    <span role="status" class="elc-copied">{ match *copied {
+                        Some(true) => "Link copied.",
+                        Some(false) => "Copying was blocked: select the link and copy it by hand.",
+                        None => "",
+                    } }</span>
+                    <label class="elc-sr" for="elc-link">{ "Link to this setup" }</label>
+                    <input id="elc-link" class="elc-link" type="text" readonly=true value={url.clone()} />
+                </div>
+            }
+            <details class="elc-source-list">
+                <summary>{ format!("Sources ({})", d.sources.len()) }</summary>
+                <ol>{ for d.sources.iter().map(|s| html! {
+                    <li key={s.id.clone()}><a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ &s.title }</a>{ format!(" (retrieved {})", s.retrieved) }</li>
+                }) }</ol>
+            </details>
+        </footer>
+    }
+}

@@ -1,0 +1,223 @@
+//! Yew components. State lives in one reducer ([`state::State`]); components get
+//! data and `Callback`s through props.
+
+mod compare;
+mod controls;
+mod footer;
+mod migration;
+mod result;
+pub mod state;
+mod timeline;
+
+use crate::embed::{ChangeDetail, RankedOut};
+use crate::share::{self, Setup};
+use state::{Action, Data, State};
+use std::cell::RefCell;
+use std::rc::Rc;
+use wasm_bindgen::JsValue;
+use web_sys::Element;
+use yew::prelude::*;
+
+/// The host element; equal by identity.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Host(pub Element);
+
+/// A setup pushed from outside (`handle.update`, attribute change); `generation` makes each push distinct.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Pushed {
+    pub generation: u32,
+    pub setup: Setup,
+}
+
+/// What `handle.state()` reports; written by the app after every change.
+#[derive(Clone, Debug)]
+pub struct Snapshot {
+    pub setup: Setup,
+    pub ranking: Vec<RankedOut>,
+    ids: Vec<String>,
+}
+
+impl Snapshot {
+    pub fn new(data: &Data, setup: &Setup) -> Snapshot {
+        let ids = data.criteria.iter().map(|c| c.id.clone()).collect();
+        Snapshot { setup: setup.clone(), ranking: Vec::new(), ids }
+    }
+
+    fn detail(&self) -> ChangeDetail {
+        ChangeDetail {
+            winner: self.ranking.first().cloned(),
+            ranking: self.ranking.clone(),
+            weights: self.ids.iter().cloned().zip(self.setup.weights.iter().copied()).collect(),
+        }
+    }
+
+    pub fn to_js(&self) -> JsValue {
+        let s = &self.setup;
+        let state = js_sys::Object::new();
+        let set = |k: &str, v: &JsValue| {
+            let _ = js_sys::Reflect::set(&state, &JsValue::from_str(k), v);
+        };
+        let ser = serde_wasm_bindgen::Serializer::json_compatible();
+        use serde::Serialize;
+        set("detail", &self.detail().serialize(&ser).unwrap_or(JsValue::NULL));
+        set("preset", &s.preset.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+        set("current", &s.current.as_deref().map_or(JsValue::NULL, JsValue::from_str));
+        set("compare", &s.compare.serialize(&ser).unwrap_or(JsValue::NULL));
+        set("must", &s.must.serialize(&ser).unwrap_or(JsValue::NULL));
+        set("fragment", &JsValue::from_str(&share::encode(s)));
+        state.into()
+    }
+}
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct AppProps {
+    pub data: Data,
+    pub today: crate::data::Date,
+    pub initial: Setup,
+    pub notice: Option<String>,
+    pub host: Host,
+    /// Fragment key this widget keeps its setup under, if any.
+    pub share_key: Option<String>,
+    pub pushed: Option<Pushed>,
+    pub snapshot: Shared,
+}
+
+/// The snapshot cell shared with the JS handle; equal by identity.
+#[derive(Clone, Debug)]
+pub struct Shared(pub Rc<RefCell<Snapshot>>);
+
+impl PartialEq for Shared {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// A callback that turns its value into an action for the reducer.
+fn to<T: 'static>(state: &UseReducerHandle<State>, f: fn(T) -> Action) -> Callback<T> {
+    let s = state.clone();
+    Callback::from(move |v| s.dispatch(f(v)))
+}
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let state = {
+        let p = props.clone();
+        use_reducer(move || State::new(p.data, p.today, p.initial, p.notice))
+    };
+
+    // Setups pushed by the host page.
+    {
+        let s = state.clone();
+        use_effect_with(props.pushed.clone(), move |p| {
+            if let Some(p) = p {
+                s.dispatch(Action::Replace(p.setup.clone(), None));
+            }
+        });
+    }
+    // Keep the URL fragment, the snapshot and the change event in step with the state.
+    {
+        let (host, key, snap) = (props.host.clone(), props.share_key.clone(), props.snapshot.0.clone());
+        let data = state.data.clone();
+        use_effect_with((state.setup.clone(), state.eval.clone()), move |(setup, eval)| {
+            if let Some(key) = key {
+                write_fragment(&key, &share::encode(setup));
+            }
+            let ranking: Vec<RankedOut> = eval
+                .ranking
+                .iter()
+                .filter_map(|r| {
+                    let o = data.options.get(r.option)?;
+                    Some(RankedOut { id: o.id.clone(), name: o.name.clone(), score: (r.total * 10.0).round() / 10.0 })
+                })
+                .collect();
+            let changed = snap.borrow().ranking != ranking;
+            {
+                let mut s = snap.borrow_mut();
+                s.setup = setup.clone();
+                s.ranking = ranking;
+            }
+            let detail = snap.borrow().detail();
+            if changed {
+                emit_change(&host.0, &detail);
+            }
+        });
+    }
+
+    let s = &*state;
+    let share_url = props.share_key.as_ref().map(|k| share_link(k, &share::encode(&s.setup)));
+    html! {
+        <div class="elc-app">
+            <header class="elc-head">
+                <h2 class="elc-title">{ &s.data.title }</h2>
+            </header>
+            if let Some(n) = &s.notice {
+                <div class="elc-notice" role="alert">
+                    <p>{ n }</p>
+                    <button type="button" onclick={let st = state.clone(); move |_| st.dispatch(Action::DismissNotice)}>{ "Dismiss" }</button>
+                </div>
+            }
+            <div class="elc-layout">
+                <section class="elc-panel elc-controls" aria-label="Your priorities">
+                    <controls::Presets data={s.data.clone()} selected={s.setup.preset.clone()} on_select={to(&state, Action::Preset)} />
+                    <controls::Weights
+                        data={s.data.clone()}
+                        weights={s.setup.weights.clone()}
+                        base={s.base_weights.clone()}
+                        on_change={to(&state, |(i, w)| Action::Weight(i, w))}
+                        on_reset={to(&state, Action::ResetWeight)}
+                        on_reset_all={to(&state, |()| Action::ResetAll)}
+                    />
+                    <controls::Musts
+                        data={s.data.clone()}
+                        must={s.setup.must.clone()}
+                        current={s.setup.current.clone()}
+                        on_flag={to(&state, |(f, on)| Action::Flag(f, on))}
+                        on_arch={to(&state, Action::Arch)}
+                        on_years={to(&state, Action::MinYears)}
+                        on_current={to(&state, Action::Current)}
+                    />
+                </section>
+                <section class="elc-panel elc-results" aria-label="Recommendation">
+                    <result::Recommendation data={s.data.clone()} eval={s.eval.clone()} weights={s.setup.weights.clone()} />
+                    <result::Ranking data={s.data.clone()} eval={s.eval.clone()} />
+                </section>
+            </div>
+            <compare::Compare data={s.data.clone()} picked={s.setup.compare.clone()} on_toggle={to(&state, |(id, on)| Action::Compare(id, on))} />
+            <timeline::Timeline data={s.data.clone()} today={s.today} />
+            <migration::Planner data={s.data.clone()} current={s.setup.current.clone()} on_current={to(&state, Action::Current)} />
+            <footer::Footer data={s.data.clone()} today={s.today} share_url={share_url} />
+        </div>
+    }
+}
+
+fn write_fragment(key: &str, value: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let hash = w.location().hash().unwrap_or_default();
+    let next = share::fragment_set(&hash, key, value);
+    if next != hash {
+        if let Ok(h) = w.history() {
+            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&next));
+        }
+    }
+}
+
+fn share_link(key: &str, value: &str) -> String {
+    let Some(w) = web_sys::window() else { return String::new() };
+    let loc = w.location();
+    let href = loc.href().unwrap_or_default();
+    let base = href.split('#').next().unwrap_or_default().to_string();
+    format!("{base}{}", share::fragment_set(&loc.hash().unwrap_or_default(), key, value))
+}
+
+fn emit_change(host: &Element, detail: &ChangeDetail) {
+    use serde::Serialize;
+    let ser = serde_wasm_bindgen::Serializer::json_compatible();
+    let Ok(detail) = detail.serialize(&ser) else { return };
+    let init = web_sys::CustomEventInit::new();
+    init.set_detail(&detail);
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("elcompare-change", &init) {
+        let _ = host.dispatch_event(&ev);
+    }
+}

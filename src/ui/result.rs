@@ -1,0 +1,137 @@
+//! The recommendation (announced in a polite live region) and the ranking with
+//! stacked contribution bars.
+
+use super::controls::fmt_weight;
+use super::state::Data;
+use crate::engine::{Evaluation, Threshold};
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ResultProps {
+    pub data: Data,
+    pub eval: Rc<Evaluation>,
+    #[prop_or_default]
+    pub weights: Vec<f64>,
+}
+
+fn option_name(d: &Data, i: usize) -> &str {
+    d.options.get(i).map_or("?", |o| o.name.as_str())
+}
+
+/// The one-sentence sensitivity summary for the criterion whose threshold is nearest.
+pub fn sensitivity_line(d: &Data, e: &Evaluation, weights: &[f64]) -> Option<String> {
+    let winner = option_name(d, e.ranking.first()?.option);
+    let nearest = e
+        .sensitivity
+        .iter()
+        .filter_map(|s| match &s.threshold {
+            Threshold::At { weight, rising, new_winner } => {
+                let now = weights.get(s.criterion).copied().unwrap_or(0.0);
+                Some(((weight - now).abs(), s.criterion, *weight, *rising, *new_winner))
+            }
+            Threshold::NoChange => None,
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    Some(match nearest {
+        Some((_, c, w, rising, nw)) => {
+            let name = d.criteria.get(c).map_or("?", |c| c.name.as_str());
+            let dir = if rising { "goes above" } else { "drops below" };
+            format!("{winner} stays first unless {name} {dir} {} (then {}).", fmt_weight((w * 10.0).round() / 10.0), option_name(d, nw))
+        }
+        None => format!("{winner} stays first whatever any single weight is set to."),
+    })
+}
+
+#[function_component(Recommendation)]
+pub fn recommendation(p: &ResultProps) -> Html {
+    let (d, e) = (&p.data, &*p.eval);
+    let summary = match e.ranking.first() {
+        _ if e.all_weights_zero => "Every weight is zero, so every option ties. Raise a slider to rank them.".to_string(),
+        Some(w) => format!("Recommended: {}, {:.0} of 100.", option_name(d, w.option), w.total),
+        None => "No option meets every must-have.".to_string(),
+    };
+    html! {
+        <div class="elc-reco">
+            <h3>{ "Recommendation" }</h3>
+            <p class="elc-winner" role="status" aria-live="polite" aria-atomic="true">{ summary }</p>
+            if !e.all_weights_zero {
+                if let Some(w) = e.ranking.first() {
+                    if e.near_tie {
+                        if let Some(r) = e.ranking.get(1) {
+                            <p class="elc-tie">{ format!("Near tie: {} is within {:.1} points — treat both as good choices.",
+                                option_name(d, r.option), w.total - r.total) }</p>
+                        }
+                    }
+                    <ul class="elc-why">{ for e.why.iter().take(4).map(|r| html! { <li>{ r }</li> }) }</ul>
+                    if let Some(line) = sensitivity_line(d, e, &p.weights) {
+                        <p class="elc-sens">{ line }</p>
+                    }
+                }
+            }
+            if let Some(h) = &e.relax_hint {
+                <p class="elc-relax">{ h }</p>
+            }
+            if !e.excluded.is_empty() {
+                <details class="elc-excluded">
+                    <summary>{ format!("Not considered ({})", e.excluded.len()) }</summary>
+                    <ul>{ for e.excluded.iter().map(|x| html! {
+                        <li key={x.option}><strong>{ option_name(d, x.option) }</strong>{ ": " }{ x.reasons.join("; ") }</li>
+                    }) }</ul>
+                </details>
+            }
+        </div>
+    }
+}
+
+#[function_component(Ranking)]
+pub fn ranking(p: &ResultProps) -> Html {
+    let (d, e) = (&p.data, &*p.eval);
+    html! {
+        <div class="elc-ranking">
+            <h3>{ "Ranking" }</h3>
+            <ol class="elc-rank-list">
+                { for e.ranking.iter().map(|r| {
+                    let mut x = 0.0;
+                    let name = option_name(d, r.option);
+                    html! {
+                        <li key={d.options.get(r.option).map_or(String::new(), |o| o.id.clone())} class="elc-rank">
+                            <div class="elc-rank-head">
+                                <span class="elc-rank-name">{ name }</span>
+                                <span class="elc-rank-score">{ format!("{:.0}", r.total) }<span class="elc-sr">{ " of 100" }</span></span>
+                            </div>
+                            <svg class="elc-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
+                                <rect class="elc-bar-bg" x="0" y="0" width="100" height="6" />
+                                { for r.contributions.iter().filter(|c| c.points > 0.0).map(|c| {
+                                    let rect = html! {
+                                        <rect class={classes!("elc-seg", format!("elc-c{}", c.criterion % 10))}
+                                            x={format!("{x:.3}")} y="0" width={format!("{:.3}", c.points)} height="6" />
+                                    };
+                                    x += c.points;
+                                    rect
+                                }) }
+                            </svg>
+                            <details class="elc-detail">
+                                <summary>{ format!("Why {name} scores {:.0}", r.total) }</summary>
+                                if !r.why_not.is_empty() {
+                                    <ul class="elc-whynot">{ for r.why_not.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+                                }
+                                <table class="elc-contrib">
+                                    <thead><tr><th scope="col">{ "Criterion" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Points" }</th></tr></thead>
+                                    <tbody>{ for r.contributions.iter().map(|c| html! {
+                                        <tr>
+                                            <th scope="row"><span class={classes!("elc-swatch", format!("elc-c{}", c.criterion % 10))} aria-hidden="true"></span>
+                                                { d.criteria.get(c.criterion).map_or("?", |c| c.name.as_str()) }</th>
+                                            <td>{ &c.detail }</td>
+                                            <td>{ format!("{:.1}", c.points) }</td>
+                                        </tr>
+                                    }) }</tbody>
+                                </table>
+                            </details>
+                        </li>
+                    }
+                }) }
+            </ol>
+        </div>
+    }
+}

@@ -1,0 +1,107 @@
+//! Lifecycle timeline: one SVG bar strip per version on a shared year axis, a
+//! "today" line, and the same facts as a table for screen readers and print.
+
+use super::compare::source_links;
+use super::state::Data;
+use crate::data::{Date, Version};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    pub data: Data,
+    pub today: Date,
+}
+
+const W: f64 = 1000.0;
+
+fn year(s: &str) -> Option<f64> {
+    Date::parse(s).map(Date::as_year_fraction)
+}
+
+/// Latest paid/extended end date of a version, if any.
+fn extended_end(v: &Version) -> Option<&str> {
+    v.extended.iter().filter_map(|e| e.until.as_deref()).filter(|u| Date::parse(u).is_some()).max()
+}
+
+#[function_component(Timeline)]
+pub fn timeline(p: &TimelineProps) -> Html {
+    let d = &p.data;
+    let versions: Vec<&Version> = d.options.iter().flat_map(|o| &o.versions).collect();
+    let starts = versions.iter().filter_map(|v| year(&v.release));
+    let ends = versions.iter().flat_map(|v| [v.security_end.as_deref(), extended_end(v)]).flatten().filter_map(year);
+    let today = p.today.as_year_fraction();
+    let lo = (starts.fold(today, f64::min) / 5.0).floor() * 5.0;
+    let hi = (ends.fold(today + 1.0, f64::max) / 5.0).ceil() * 5.0;
+    let span = (hi - lo).max(1.0);
+    let x = |y: f64| ((y - lo) / span * W).clamp(0.0, W);
+    let ticks: Vec<i32> = (0..=((span / 5.0).round() as i32)).map(|i| lo as i32 + 5 * i).collect();
+    let bar = |from: Option<f64>, to: Option<f64>, class: &'static str, label: String| match (from, to) {
+        (Some(a), Some(b)) if b > a => html! {
+            <rect class={class} x={format!("{:.1}", x(a))} y="3" width={format!("{:.1}", x(b) - x(a))} height="14"><title>{ label }</title></rect>
+        },
+        _ => html! {},
+    };
+    html! {
+        <section class="elc-panel elc-timeline" aria-labelledby="elc-tl-h">
+            <h3 id="elc-tl-h">{ "Lifecycle" }</h3>
+            <ul class="elc-legend" aria-hidden="true">
+                <li><span class="elc-key elc-tl-active"></span>{ "Active support" }</li>
+                <li><span class="elc-key elc-tl-security"></span>{ "Security updates only" }</li>
+                <li><span class="elc-key elc-tl-ext"></span>{ "Paid / extended" }</li>
+                <li><span class="elc-key elc-tl-today"></span>{ format!("Today ({})", p.today) }</li>
+            </ul>
+            <div class="elc-tl" aria-hidden="true">
+                { for versions.iter().map(|v| {
+                    let rel = year(&v.release);
+                    let act = v.active_end.as_deref().and_then(year);
+                    let sec = v.security_end.as_deref().and_then(year);
+                    let ext = extended_end(v).and_then(year);
+                    html! {
+                        <div class="elc-tl-row" key={v.id.clone()}>
+                            <span class="elc-tl-label">{ &v.name }</span>
+                            <svg class="elc-tl-bars" viewBox={format!("0 0 {W} 20")} preserveAspectRatio="none">
+                                { for ticks.iter().map(|t| html! {
+                                    <line class="elc-tl-grid" x1={format!("{:.1}", x(f64::from(*t)))} x2={format!("{:.1}", x(f64::from(*t)))} y1="0" y2="20" />
+                                }) }
+                                { bar(rel, act, "elc-tl-active", format!("{}: active support {} to {}", v.name, v.release, v.active_end.as_deref().unwrap_or("?"))) }
+                                { bar(act.or(rel), sec, "elc-tl-security", format!("{}: security updates to {}", v.name, v.security_end.as_deref().unwrap_or("?"))) }
+                                { bar(sec, ext, "elc-tl-ext", format!("{}: paid/extended to {}", v.name, extended_end(v).unwrap_or("?"))) }
+                                <line class="elc-tl-now" x1={format!("{:.1}", x(today))} x2={format!("{:.1}", x(today))} y1="0" y2="20" />
+                            </svg>
+                        </div>
+                    }
+                }) }
+                <div class="elc-tl-row elc-tl-axis">
+                    <span class="elc-tl-label"></span>
+                    <span class="elc-tl-years">{ for ticks.iter().map(|t| html! { <span>{ t }</span> }) }</span>
+                </div>
+            </div>
+            <details class="elc-tl-table">
+                <summary>{ "Lifecycle dates as a table" }</summary>
+                <table class="elc-table">
+                    <thead><tr>
+                        <th scope="col">{ "Version" }</th><th scope="col">{ "Released" }</th><th scope="col">{ "Active support ends" }</th>
+                        <th scope="col">{ "Security updates end" }</th><th scope="col">{ "Paid / extended" }</th><th scope="col">{ "Architectures" }</th>
+                    </tr></thead>
+                    <tbody>{ for versions.iter().map(|v| html! {
+                        <tr key={v.id.clone()}>
+                            <th scope="row">{ &v.name }{ source_links(d, &v.sources) }</th>
+                            <td data-label="Released">{ &v.release }</td>
+                            <td data-label="Active support ends">{ v.active_end.as_deref().unwrap_or("—") }</td>
+                            <td data-label="Security updates end">{ v.security_end.as_deref().unwrap_or("not published") }</td>
+                            <td data-label="Paid / extended">{ for v.extended.iter().map(|e| html! {
+                                <span class="elc-ext">{ format!("{} {}: {}{}", e.vendor, e.name, e.until.as_deref().unwrap_or("no fixed end"), if e.paid { " (paid)" } else { "" }) }</span>
+                            }) }</td>
+                            <td data-label="Architectures">{ v.arches.join(", ") }
+                                { for v.conflicts.iter().map(|c| html! {
+                                    <span class="elc-conflict">{ format!("Also published: {} = {}", c.field, c.value) }{ source_links(d, &c.sources) }</span>
+                                }) }
+                                if let Some(n) = &v.note { <span class="elc-note">{ n }</span> }
+                            </td>
+                        </tr>
+                    }) }</tbody>
+                </table>
+            </details>
+        </section>
+    }
+}
