@@ -254,6 +254,7 @@ fn ten_megabyte_string_of_the_wrong_type() {
         &e[..e.len().min(200)]
     );
     assert!(e.contains("expected u32"));
+    assert!(e.len() < 400, "message not shortened: {} bytes", e.len());
 }
 
 mod fuzz {

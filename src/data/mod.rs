@@ -51,7 +51,7 @@ where
     let dataset: Dataset = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
-        vec![Problem::new(path, e.inner().to_string())]
+        vec![Problem::new(path, clip(&e.inner().to_string(), 300))]
     })?;
     let problems = validate(&dataset);
     if problems.is_empty() {
@@ -59,6 +59,18 @@ where
     } else {
         Err(problems)
     }
+}
+
+/// Shortens a message quoting untrusted input to about `max` characters,
+/// keeping its start and its end (where serde says what it expected).
+fn clip(s: &str, max: usize) -> String {
+    let n = s.chars().count();
+    if n <= max {
+        return s.to_string();
+    }
+    let head: String = s.chars().take(max / 2).collect();
+    let tail: String = s.chars().skip(n - max / 3).collect();
+    format!("{head} … {tail}")
 }
 
 /// Native convenience: JSON text → validated dataset (used by tests and the build).
