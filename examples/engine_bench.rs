@@ -34,7 +34,10 @@ fn main() {
     if show {
         println!("{eval:#?}");
     }
-    let winner = eval.ranking.first().and_then(|r| dataset.options.get(r.option));
+    let winner = eval
+        .ranking
+        .first()
+        .and_then(|r| dataset.options.get(r.option));
     println!(
         "{} options, {} criteria, winner: {}",
         dataset.options.len(),

@@ -60,7 +60,7 @@ function elcExplain(err) {
 
 function elcAttrOptions(el) {
   const o = {};
-  for (const name of ["preset", "options", "current", "dataset", "share"]) {
+  for (const name of ["preset", "options", "current", "dataset", "share", "today"]) {
     const v = el.getAttribute(name);
     if (v !== null) o[name] = v;
   }

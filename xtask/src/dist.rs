@@ -71,6 +71,8 @@ pub fn run() -> Result<Outputs> {
     write(&single, &page)?;
     write(&dist.join("static.html"), &crate::prerender::static_page(&prerender, &css)?)?;
 
+    copy_dir(&root.join("examples"), &dist.join("examples"))?;
+
     let out = Outputs { single, embed_js, embed_wasm };
     report(&out)?;
     Ok(out)
@@ -157,6 +159,17 @@ pub fn js_string(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Copies the files of `from` (one level) into `to`: the example host pages.
+fn copy_dir(from: &Path, to: &Path) -> Result {
+    fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
+    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?.flatten() {
+        if entry.path().is_file() {
+            fs::copy(entry.path(), to.join(entry.file_name())).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+        }
+    }
+    Ok(())
 }
 
 pub fn read(path: &Path) -> Result<String> {
