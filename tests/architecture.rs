@@ -1,0 +1,93 @@
+//! Architecture invariants (see ARCHITECTURE.md), checked on the source text so a
+//! violation fails `cargo test` natively before anything is built for the web.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    for entry in fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            rust_files(&p, out);
+        } else if p.extension().is_some_and(|e| e == "rs" || e == "js") {
+            out.push(p);
+        }
+    }
+}
+
+fn files(parts: &[&str]) -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = Vec::new();
+    for part in parts {
+        let p = root.join(part);
+        if p.is_dir() {
+            rust_files(&p, &mut out);
+        } else {
+            out.push(p);
+        }
+    }
+    assert!(!out.is_empty());
+    out
+}
+
+/// Lines (outside comments) of `files` that contain any of `needles`.
+fn hits(files: &[PathBuf], needles: &[&str]) -> Vec<String> {
+    let mut found = Vec::new();
+    for f in files {
+        let text = fs::read_to_string(f).unwrap();
+        for (n, line) in text.lines().enumerate() {
+            let code = line.trim_start();
+            if code.starts_with("//") || code.starts_with("*") {
+                continue;
+            }
+            if needles.iter().any(|w| code.contains(w)) {
+                found.push(format!("{}:{}: {}", f.display(), n + 1, line.trim()));
+            }
+        }
+    }
+    found
+}
+
+#[test]
+fn engine_and_data_know_nothing_of_the_web() {
+    let pure = files(&["src/data", "src/engine", "src/share.rs"]);
+    let bad = hits(&pure, &["yew", "web_sys", "wasm_bindgen", "js_sys", "gloo", "serde_wasm_bindgen"]);
+    assert!(bad.is_empty(), "web crates used in the pure core:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn nothing_renders_strings_as_html_or_evaluates_code() {
+    let all = files(&["src", "xtask/src"]);
+    let bad = hits(&all, &["from_html_unchecked", "set_inner_html", "innerHTML", "outerHTML", "insertAdjacentHTML", "new Function", "eval("]);
+    assert!(bad.is_empty(), "HTML-from-string or eval:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn the_widget_fetches_nothing() {
+    // The only fetch is the wasm beside the embed script, done by wasm-bindgen's glue.
+    let widget = files(&["src"]);
+    let bad = hits(&widget, &["fetch(", "XMLHttpRequest", "WebSocket", "sendBeacon", "EventSource", "Request::new"]);
+    assert!(bad.is_empty(), "network access in the widget:\n{}", bad.join("\n"));
+}
+
+#[test]
+fn no_unwrap_or_expect_outside_tests() {
+    let widget = files(&["src"]);
+    let bad: Vec<String> = hits(&widget, &[".unwrap()", ".expect("])
+        .into_iter()
+        .filter(|h| !h.contains("#[cfg(test)]"))
+        .collect();
+    // Unit-test modules sit at the end of a file after `#[cfg(test)]`; allow hits there.
+    let bad: Vec<String> = bad
+        .into_iter()
+        .filter(|h| {
+            let (file, rest) = h.split_once(':').unwrap();
+            let line: usize = rest.split(':').next().unwrap().parse().unwrap();
+            let text = fs::read_to_string(file).unwrap();
+            let tests_start = text.lines().position(|l| l.trim() == "#[cfg(test)]").map_or(usize::MAX, |i| i + 1);
+            line < tests_start
+        })
+        .collect();
+    assert!(bad.is_empty(), "unwrap/expect on data or input:\n{}", bad.join("\n"));
+}
