@@ -12,7 +12,7 @@ pub fn demo(args: &[String]) -> Result {
     let listener = TcpListener::bind(&addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     println!("Serving dist/ at http://{addr}/");
     println!("  single file over http:  http://{addr}/elcompare.html");
-    println!("  embed example:          http://{addr}/examples/");
+    println!("  embed examples:         http://{addr}/examples/basic.html (and the other pages in examples/)");
     println!("  offline single file:    file://{}", out.single.display());
     println!("Press Ctrl-C to stop.");
     let dist = root().join("dist");
@@ -29,7 +29,10 @@ fn handle(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
     let mut line = String::new();
     BufReader::new(&stream).read_line(&mut line)?;
     let target = line.split_whitespace().nth(1).unwrap_or("/");
-    let path = target.split(['?', '#']).next().unwrap_or("/");
+    let path = match target.split(['?', '#']).next().unwrap_or("/") {
+        "/" => "/elcompare.html",
+        p => p,
+    };
     let (status, kind, body) = match resolve(dir, path).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
         Some((p, body)) => ("200 OK", content_type(&p), body),
         None => ("404 Not Found", "text/plain", b"not found".to_vec()),
