@@ -591,6 +591,35 @@ fn cases() -> Vec<Case> {
                 Sens("a", None),
             ],
         ),
+        Case::new(
+            "falling to zero ties everyone: list order decides the new winner",
+            dataset(
+                vec![scale10("a"), crit("migration", migration())],
+                vec![
+                    opt(
+                        "first",
+                        &[("a", 3.0)],
+                        vec![ver("f", Some("2035-01-01"), &[])],
+                    ),
+                    opt(
+                        "zero",
+                        &[("a", 0.0)],
+                        vec![ver("z", Some("2035-01-01"), &[])],
+                    ),
+                    opt(
+                        "best",
+                        &[("a", 4.0)],
+                        vec![ver("b", Some("2035-01-01"), &[])],
+                    ),
+                ],
+            ),
+            &[0.5, 0.5],
+            vec![
+                Ranking(&["best", "first", "zero"]),
+                Sens("a", Some((0.0, false, "first"))),
+                Sens("migration", None),
+            ],
+        ),
         migration_case(None),
         migration_case(Some("src-7")),
         Case::new(

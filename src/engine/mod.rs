@@ -339,11 +339,7 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                 detail,
             });
         }
-        let total = if all_weights_zero {
-            0.0
-        } else {
-            finite01_100(100.0 * acc / sum)
-        };
+        let total = total_from(acc, sum);
         ranking.push(Ranked {
             option: oi,
             total,
@@ -405,6 +401,20 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
     }
 }
 
+/// Total on the 0–100 scale from Σ w·u and Σ w. Rounded to 1e-9 points, far below anything
+/// shown, so that totals that are equal in exact arithmetic tie exactly (and list order decides)
+/// instead of being ordered by rounding noise.
+pub(crate) fn total_from(acc: f64, sum: f64) -> f64 {
+    if sum > 0.0 {
+        (finite01_100(100.0 * acc / sum) * TOTAL_QUANTUM).round() / TOTAL_QUANTUM
+    } else {
+        0.0
+    }
+}
+
+const TOTAL_QUANTUM: f64 = 1e9;
+
+/// Clamps a total or points to [0, 100]; NaN becomes 0.
 fn finite01_100(x: f64) -> f64 {
     if x.is_nan() {
         0.0

@@ -6,13 +6,18 @@
 //! the sign), a line in w that crosses zero once, at w* = (A_k − A_W)/(u_Wi − u_ki). Raising wᵢ can
 //! only let challengers with a higher u_ki through, lowering it only those with a lower one;
 //! the first crossing reached in each direction is the threshold. Exactly at a crossing the two
-//! tie and list order decides, which matters only at the ends of the slider range.
+//! tie and list order decides; at the ends of the slider range, where that matters, the winner
+//! is found by evaluating the totals there exactly as the ranking does.
 //! When S = 0 every total is u_ki for any w > 0 and all options tie at w = 0.
 
 use super::{Sensitivity, Threshold};
 
 /// A threshold weight and the option index that takes over there.
 type Crossing = Option<(f64, usize)>;
+
+/// Crossings this close to an end of the range are decided by evaluating at the end (a crossing
+/// that is exactly on the end in exact arithmetic may land a rounding error to either side).
+const END_TOLERANCE: f64 = 1e-9;
 
 /// Crossings closer than this (relative) count as simultaneous.
 const SAME_CROSSING: f64 = 1e-12;
@@ -30,16 +35,12 @@ pub(crate) fn sensitivity(
     let m = w.len();
     let n = opts.len();
     let mut out = Vec::with_capacity(m);
-    // A_k over all criteria; A_k without criterion i is this minus w_i·u_ki.
-    let mut full = vec![0.0; n];
-    for (k, fk) in full.iter_mut().enumerate() {
-        *fk = row(u, k, m).iter().zip(w).map(|(x, y)| x * y).sum();
-    }
+    let mut others = vec![0.0; n];
     for i in 0..m {
         let (rise, fall) = if n < 2 {
             (None, None)
         } else {
-            one(opts, u, w, i, &full, hi)
+            one(opts, u, w, i, &mut others, hi)
         };
         let at = |c: Option<(f64, usize)>, rising: bool| match c {
             Some((t, k)) => Threshold::At {
@@ -83,7 +84,7 @@ fn one(
     u: &[f64],
     w: &[f64],
     i: usize,
-    full: &[f64],
+    others: &mut [f64],
     hi: f64,
 ) -> (Crossing, Crossing) {
     let m = w.len();
@@ -126,28 +127,73 @@ fn one(
         }
         return (rise, fall);
     }
-    let aw = full.first().copied().unwrap_or(0.0) - c * uw;
+    // A_k = Σ_{j≠i} w_j·u_kj, summed in the same order as the totals so that a tie at w = 0
+    // is seen exactly as the ranking sees it.
+    for (k, a) in others.iter_mut().enumerate() {
+        *a = row(u, k, m)
+            .iter()
+            .zip(w)
+            .enumerate()
+            .filter(|&(j, _)| j != i)
+            .fold(0.0, |acc, (_, (x, y))| acc + y * x);
+    }
+    let aw = others.first().copied().unwrap_or(0.0);
     let mut rise: Option<(f64, usize, f64)> = None; // (t, option, u_ki)
     let mut fall: Option<(f64, usize, f64)> = None;
     for k in 1..n {
         let Some(&ok) = opts.get(k) else { continue };
         let uk = get(u, k, m, i);
-        let ak = full.get(k).copied().unwrap_or(0.0) - c * uk;
+        let ak = others.get(k).copied().unwrap_or(0.0);
         let a = aw - ak;
         let b = uw - uk;
+        // Crossings strictly inside the range; the ends are checked below by evaluating there.
         if b < 0.0 {
             let t = (-a / b).max(c);
-            if t.is_finite() && (t < hi || (t == hi && ok < wid)) {
+            if t < hi - END_TOLERANCE {
                 consider(&mut rise, t, ok, uk, true);
             }
         } else if b > 0.0 {
             let t = (-a / b).min(c);
-            if t.is_finite() && (t > 0.0 || (t == 0.0 && ok < wid)) {
+            if t > END_TOLERANCE && t <= hi {
                 consider(&mut fall, t, ok, uk, false);
             }
         }
     }
-    (rise.map(|(t, o, _)| (t, o)), fall.map(|(t, o, _)| (t, o)))
+    let mut rise = rise.map(|(t, o, _)| (t, o));
+    let mut fall = fall.map(|(t, o, _)| (t, o));
+    // At an end of the range a crossing can sit exactly on it (then list order decides) or a
+    // rounding away from it: ask the totals themselves, computed exactly as the ranking does.
+    if rise.is_none() && c < hi {
+        rise = winner_at(opts, u, w, i, hi)
+            .filter(|&o| o != wid)
+            .map(|o| (hi, o));
+    }
+    if fall.is_none() && c > 0.0 {
+        fall = winner_at(opts, u, w, i, 0.0)
+            .filter(|&o| o != wid)
+            .map(|o| (0.0, o));
+    }
+    (rise, fall)
+}
+
+/// The winner (option index) with weight `i` set to `x`, computed like [`super::evaluate`].
+fn winner_at(opts: &[usize], u: &[f64], w: &[f64], i: usize, x: f64) -> Option<usize> {
+    let m = w.len();
+    let wj = |j: usize, y: f64| if j == i { x } else { y };
+    let sum: f64 = w.iter().enumerate().map(|(j, &y)| wj(j, y)).sum();
+    let mut best: Option<(f64, usize)> = None;
+    for (k, &o) in opts.iter().enumerate() {
+        let acc = row(u, k, m)
+            .iter()
+            .zip(w)
+            .enumerate()
+            .fold(0.0, |acc, (j, (ukj, &y))| acc + wj(j, y) * ukj);
+        let total = super::total_from(acc, sum);
+        if best.is_none_or(|(bt, bo)| total > bt || (total == bt && o < bo)) {
+            best = Some((total, o));
+        }
+    }
+    best.map(|(_, o)| o)
 }
 
 /// Keeps the crossing reached first; among simultaneous ones, the option that leads just past
