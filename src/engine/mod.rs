@@ -406,13 +406,17 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
 /// instead of being ordered by rounding noise.
 pub(crate) fn total_from(acc: f64, sum: f64) -> f64 {
     if sum > 0.0 {
-        (finite01_100(100.0 * acc / sum) * TOTAL_QUANTUM).round() / TOTAL_QUANTUM
+        // y ∈ [0, 1e11] < 2^52: adding and removing 2^52 rounds to the nearest integer exactly,
+        // without a libm call.
+        let y = finite01_100(100.0 * acc / sum) * TOTAL_QUANTUM;
+        ((y + TWO_POW_52) - TWO_POW_52) / TOTAL_QUANTUM
     } else {
         0.0
     }
 }
 
 const TOTAL_QUANTUM: f64 = 1e9;
+const TWO_POW_52: f64 = 4_503_599_627_370_496.0;
 
 /// Clamps a total or points to [0, 100]; NaN becomes 0.
 fn finite01_100(x: f64) -> f64 {

@@ -140,6 +140,8 @@ fn one(
     let aw = others.first().copied().unwrap_or(0.0);
     let mut rise: Option<(f64, usize, f64)> = None; // (t, option, u_ki)
     let mut fall: Option<(f64, usize, f64)> = None;
+    // Some crossing lies at (or a rounding error from) an end of the range.
+    let (mut near_hi, mut near_lo) = (false, false);
     for k in 1..n {
         let Some(&ok) = opts.get(k) else { continue };
         let uk = get(u, k, m, i);
@@ -151,11 +153,15 @@ fn one(
             let t = (-a / b).max(c);
             if t < hi - END_TOLERANCE {
                 consider(&mut rise, t, ok, uk, true);
+            } else if t <= hi + END_TOLERANCE {
+                near_hi = true;
             }
         } else if b > 0.0 {
             let t = (-a / b).min(c);
             if t > END_TOLERANCE && t <= hi {
                 consider(&mut fall, t, ok, uk, false);
+            } else if t <= END_TOLERANCE && t >= -END_TOLERANCE {
+                near_lo = true;
             }
         }
     }
@@ -163,12 +169,12 @@ fn one(
     let mut fall = fall.map(|(t, o, _)| (t, o));
     // At an end of the range a crossing can sit exactly on it (then list order decides) or a
     // rounding away from it: ask the totals themselves, computed exactly as the ranking does.
-    if rise.is_none() && c < hi {
+    if rise.is_none() && near_hi && c < hi {
         rise = winner_at(opts, u, w, i, hi)
             .filter(|&o| o != wid)
             .map(|o| (hi, o));
     }
-    if fall.is_none() && c > 0.0 {
+    if fall.is_none() && near_lo && c > 0.0 {
         fall = winner_at(opts, u, w, i, 0.0)
             .filter(|&o| o != wid)
             .map(|o| (0.0, o));
