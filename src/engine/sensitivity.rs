@@ -160,7 +160,7 @@ fn one(
             let t = (-a / b).min(c);
             if t > END_TOLERANCE && t <= hi {
                 consider(&mut fall, t, ok, uk, false);
-            } else if t <= END_TOLERANCE && t >= -END_TOLERANCE {
+            } else if (-END_TOLERANCE..=END_TOLERANCE).contains(&t) {
                 near_lo = true;
             }
         }
