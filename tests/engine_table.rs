@@ -620,6 +620,66 @@ fn cases() -> Vec<Case> {
                 Sens("migration", None),
             ],
         ),
+        Case::new(
+            "nothing in play: nothing ranked, nothing to relax",
+            two_scale(),
+            &[1.0, 1.0],
+            vec![Ranking(&[]), Absent("alma"), Absent("stream"), Relax(None)],
+        )
+        .in_play(&[]),
+        Case::new(
+            "only legacy or ended options in play: the hint says to add one",
+            dataset(
+                vec![scale10("a")],
+                vec![
+                    legacy(opt("old", &[], vec![ver("old-7", Some("2030-01-01"), &[])])),
+                    opt("dead", &[], vec![ver("dead-1", Some("2025-01-01"), &[])]),
+                    opt("alive", &[], vec![ver("alive-1", Some("2030-01-01"), &[])]),
+                ],
+            ),
+            &[1.0],
+            vec![
+                Ranking(&[]),
+                Excluded("dead", "ended 2025-01-01"),
+                Relax(Some("Add another")),
+            ],
+        )
+        .in_play(&[0, 1]),
+        Case::new(
+            "number with min = max: full marks on the good side only; unknown current version",
+            dataset(
+                vec![
+                    crit("n", number(5.0, 5.0, true, "")),
+                    crit("migration", migration()),
+                ],
+                vec![
+                    opt(
+                        "hi",
+                        &[("n", 6.0)],
+                        vec![ver("hi-1", Some("2035-01-01"), &[])],
+                    ),
+                    opt(
+                        "lo",
+                        &[("n", 4.0)],
+                        vec![ver("lo-1", Some("2035-01-01"), &[])],
+                    ),
+                ],
+            ),
+            &[1.0, 1.0],
+            vec![
+                Utility("hi", "n", 1.0),
+                Utility("lo", "n", 0.0),
+                Utility("lo", "migration", 0.2),
+                Detail("hi", "migration", "no in-place tool: reinstall"),
+            ],
+        )
+        .current("no-such-version"),
+        Case::new(
+            "weights longer or shorter than the criteria are tolerated",
+            two_scale(),
+            &[10.0],
+            vec![Ranking(&["alma", "stream"]), Total("alma", 90.0)],
+        ),
         migration_case(None),
         migration_case(Some("src-7")),
         Case::new(

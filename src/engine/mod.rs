@@ -377,7 +377,7 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
     }
     let sensitivity = sensitivity::sensitivity(&opts, &u, &w, MAX_WEIGHT / scale, scale);
 
-    let relax_hint = if ranking.is_empty() {
+    let relax_hint = if ranking.is_empty() && !excluded.is_empty() {
         relax_hint(
             ds,
             &must_flags,
