@@ -24,7 +24,7 @@ pub use score::{
     MIGRATION_REINSTALL,
 };
 
-use crate::data::{Dataset, Date, MustHaves, Preset, Role, MAX_WEIGHT};
+use crate::data::{CriterionKind, Dataset, Date, MustHaves, Preset, Role, MAX_WEIGHT};
 
 /// Everything one evaluation depends on.
 #[derive(Debug, Clone, Copy)]
@@ -194,16 +194,6 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
     }
     let all_weights_zero = sum <= 0.0;
 
-    // Options in play, in dataset order.
-    let mut in_play = vec![inputs.in_play.is_none(); n_all];
-    if let Some(list) = inputs.in_play {
-        for &i in list {
-            if let Some(slot) = in_play.get_mut(i) {
-                *slot = true;
-            }
-        }
-    }
-
     // Must-haves, de-duplicated; flags that are set but empty are ignored.
     let must_flags: Vec<(usize, &str)> = inputs
         .must
@@ -226,7 +216,7 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
     let mut ranking: Vec<Ranked> = Vec::with_capacity(n_all);
     let mut excluded: Vec<Excluded> = Vec::new();
     for (oi, opt) in ds.options.iter().enumerate() {
-        if !in_play.get(oi).copied().unwrap_or(false) {
+        if inputs.in_play.is_some_and(|list| !list.contains(&oi)) {
             continue;
         }
         let life = lifecycle(opt, today);
@@ -322,9 +312,17 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
         // Eligible: utilities, details and points.
         let mut contributions = Vec::with_capacity(m);
         let mut acc = 0.0;
+        // Position among hand-valued criteria: where this option's rating most likely sits.
+        let mut hand = 0;
         for (ci, c) in ds.criteria.iter().enumerate() {
             let mut detail = String::with_capacity(48);
-            let u = score::utility(&ctx, oi, opt, &life, c, &mut detail);
+            let u = score::utility(&ctx, oi, opt, &life, hand, c, &mut detail);
+            if !matches!(
+                c.scoring,
+                CriterionKind::YearsLeft { .. } | CriterionKind::Migration
+            ) {
+                hand += 1;
+            }
             let wi = w.get(ci).copied().unwrap_or(0.0);
             acc += wi * u;
             let points = if all_weights_zero {

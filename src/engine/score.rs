@@ -181,11 +181,12 @@ pub(crate) fn utility(
     oi: usize,
     opt: &OptionEntry,
     life: &Lifecycle,
+    hint: usize,
     c: &Criterion,
     detail: &mut String,
 ) -> f64 {
     let u = match &c.scoring {
-        CriterionKind::Scale { max } => match rating(opt, &c.id) {
+        CriterionKind::Scale { max } => match rating(opt, &c.id, hint) {
             None => no_rating(detail),
             Some(v) => {
                 push_num(detail, v);
@@ -203,7 +204,7 @@ pub(crate) fn utility(
             max,
             higher_is_better,
             unit,
-        } => match rating(opt, &c.id) {
+        } => match rating(opt, &c.id, hint) {
             None => no_rating(detail),
             Some(v) => {
                 push_num(detail, v);
@@ -232,7 +233,7 @@ pub(crate) fn utility(
                 }
             }
         },
-        CriterionKind::YesNo => match rating(opt, &c.id) {
+        CriterionKind::YesNo => match rating(opt, &c.id, hint) {
             None => no_rating(detail),
             Some(v) => {
                 let u = clamp01(v);
@@ -278,10 +279,14 @@ fn no_rating(detail: &mut String) -> f64 {
     0.0
 }
 
-fn rating(opt: &OptionEntry, criterion: &str) -> Option<f64> {
+/// The option's rating for `criterion`; `hint` is where it most likely sits (ratings are
+/// usually listed in criteria order).
+fn rating(opt: &OptionEntry, criterion: &str, hint: usize) -> Option<f64> {
+    let hit = |r: &&crate::data::Rating| r.criterion == criterion;
     opt.ratings
-        .iter()
-        .find(|r| r.criterion == criterion)
+        .get(hint)
+        .filter(hit)
+        .or_else(|| opt.ratings.iter().find(hit))
         .map(|r| r.value)
         .filter(|v| v.is_finite())
 }
