@@ -25,9 +25,8 @@ struct Options {
     share: Option<String>,
     /// ISO date to use as today (tests and archived pages); default: the browser's date.
     today: Option<String>,
-    /// Text of a `<script type="application/json">` the bootstrap looked up.
+    /// Text of the `<script type="application/json">` the bootstrap looked up for `dataset`.
     dataset_json: Option<String>,
-    dataset_missing: Option<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -40,7 +39,11 @@ enum IdList {
 impl IdList {
     fn ids(&self) -> Vec<String> {
         match self {
-            IdList::Text(t) => t.split(',').map(|s| s.trim().to_string()).filter(|s| !s.is_empty()).collect(),
+            IdList::Text(t) => t
+                .split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect(),
             IdList::List(l) => l.clone(),
         }
     }
@@ -50,13 +53,17 @@ thread_local! {
     static DEFAULT: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
     /// Roots of live widgets, for the panic box.
     static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
-    static FIRST_SHARED: RefCell<bool> = const { RefCell::new(false) };
+    /// The id-less host that owns the plain `elc` fragment key (kept across remounts).
+    static FIRST_SHARED: RefCell<Option<Element>> = const { RefCell::new(None) };
 }
 
 /// JSON text → dataset through the browser's JSON.parse and the one validating path.
 fn parse_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
     let value = js_sys::JSON::parse(text).map_err(|e| {
-        let msg = e.dyn_ref::<js_sys::Error>().map(|e| String::from(e.message())).unwrap_or_default();
+        let msg = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_default();
         vec![Problem::new("", format!("not valid JSON: {msg}"))]
     })?;
     data::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
@@ -66,22 +73,44 @@ fn default_dataset() -> Result<Rc<Dataset>, String> {
     if let Some(d) = DEFAULT.with(|d| d.borrow().clone()) {
         return Ok(d);
     }
-    let d = Rc::new(parse_dataset(data::EMBEDDED_JSON).map_err(|p| problems_text("The built-in dataset", &p))?);
+    let d = Rc::new(
+        parse_dataset(data::EMBEDDED_JSON)
+            .map_err(|p| problems_text("The built-in dataset", &p))?,
+    );
     DEFAULT.with(|slot| *slot.borrow_mut() = Some(d.clone()));
     Ok(d)
 }
 
+/// At most this many problems are listed in the widget; the rest are counted.
+const PROBLEMS_SHOWN: usize = 30;
+
 fn problems_text(what: &str, problems: &[Problem]) -> String {
-    let list: Vec<String> = problems.iter().map(|p| format!("• {p}")).collect();
-    format!("{what} has {} problem(s):\n{}", problems.len(), list.join("\n"))
+    let mut list: Vec<String> = problems
+        .iter()
+        .take(PROBLEMS_SHOWN)
+        .map(|p| format!("• {p}"))
+        .collect();
+    if problems.len() > PROBLEMS_SHOWN {
+        list.push(format!("… and {} more", problems.len() - PROBLEMS_SHOWN));
+    }
+    format!(
+        "{what} has {} problem(s):\n{}",
+        problems.len(),
+        list.join("\n")
+    )
 }
 
 fn today(opt: Option<&str>) -> Result<Date, String> {
     match opt {
-        Some(t) => Date::parse(t).ok_or_else(|| format!("option today: \"{t}\" is not a date (YYYY-MM-DD)")),
+        Some(t) => Date::parse(t)
+            .ok_or_else(|| format!("option today: \"{t}\" is not a date (YYYY-MM-DD)")),
         None => {
             let now = js_sys::Date::new_0();
-            Ok(Date { year: now.get_full_year() as i32, month: now.get_month() + 1, day: now.get_date() })
+            Ok(Date {
+                year: now.get_full_year() as i32,
+                month: now.get_month() + 1,
+                day: now.get_date(),
+            })
         }
     }
 }
@@ -99,15 +128,24 @@ fn apply(d: &Dataset, base: &Setup, o: &Options) -> Result<Setup, String> {
         let ids = list.ids();
         let text = ids.join(",");
         let probe = format!("o:{text}");
-        s.compare = share::decode(d, &probe).map_err(|e| format!("options \"{text}\": {e}"))?.compare;
+        s.compare = share::decode(d, &probe)
+            .map_err(|e| format!("options \"{text}\": {e}"))?
+            .compare;
     }
     if let Some(c) = &o.current {
         if c.is_empty() || c == "new" {
             s.current = None;
-        } else if d.options.iter().flat_map(|o| &o.versions).any(|v| &v.id == c) {
+        } else if d
+            .options
+            .iter()
+            .flat_map(|o| &o.versions)
+            .any(|v| &v.id == c)
+        {
             s.current = Some(c.clone());
         } else {
-            return Err(format!("current \"{c}\" is not a known version id (e.g. centos-linux-7)"));
+            return Err(format!(
+                "current \"{c}\" is not a known version id (e.g. centos-linux-7)"
+            ));
         }
     }
     Ok(s)
@@ -121,7 +159,8 @@ fn options_from(js: JsValue) -> Result<Options, String> {
 }
 
 /// The fragment key of a host: `elc-<id>` for an element with an id, `elc` for the
-/// first widget without one, none for the rest or with `share="off"`.
+/// first widget without one (the same element keeps it when mounted again), none for
+/// the rest or with `share="off"`.
 fn share_key(host: &Element, o: &Options) -> Option<String> {
     if o.share.as_deref() == Some("off") {
         return None;
@@ -130,11 +169,23 @@ fn share_key(host: &Element, o: &Options) -> Option<String> {
     if !id.is_empty() {
         return Some(format!("elc-{id}"));
     }
-    FIRST_SHARED.with(|f| (!f.replace(true)).then(|| "elc".to_string()))
+    FIRST_SHARED.with(|f| {
+        let mut owner = f.borrow_mut();
+        match owner.as_ref() {
+            Some(e) if e != host => None,
+            Some(_) => Some("elc".to_string()),
+            None => {
+                *owner = Some(host.clone());
+                Some("elc".to_string())
+            }
+        }
+    })
 }
 
 fn location_hash() -> String {
-    web_sys::window().and_then(|w| w.location().hash().ok()).unwrap_or_default()
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
 }
 
 /// Handle returned to JS by `mount`.
@@ -143,6 +194,19 @@ pub struct WidgetHandle {
     app: Option<AppHandle<App>>,
     props: AppProps,
     root: Element,
+    /// The setup last given to the app and the option ids it must rank, best first:
+    /// once the app's snapshot shows both, the widget has caught up.
+    expected: Setup,
+    expected_ids: Vec<String>,
+}
+
+/// Option ids of the ranking `setup` produces, best first (what the app will report).
+fn ranked_ids(data: &Data, setup: &Setup, today: Date) -> Vec<String> {
+    crate::ui::state::evaluate(data, setup, today)
+        .ranking
+        .iter()
+        .filter_map(|r| data.options.get(r.option).map(|o| o.id.clone()))
+        .collect()
 }
 
 #[wasm_bindgen]
@@ -153,11 +217,28 @@ impl WidgetHandle {
         let current = self.props.snapshot.0.borrow().setup.clone();
         let setup = apply(&self.props.data, &current, &o).map_err(|e| JsError::new(&e))?;
         let generation = self.props.pushed.as_ref().map_or(1, |p| p.generation + 1);
+        self.expected_ids = ranked_ids(&self.props.data, &setup, self.props.today);
+        self.expected = setup.clone();
         self.props.pushed = Some(Pushed { generation, setup });
         if let Some(app) = self.app.as_mut() {
             app.update(self.props.clone());
         }
         Ok(())
+    }
+
+    /// True once the app has rendered the last mounted or pushed setup and reported its
+    /// ranking (rendering runs in Yew's scheduler, after `mountWidget`/`update` return).
+    pub fn settled(&self) -> bool {
+        if self.app.is_none() {
+            return true;
+        }
+        let snap = self.props.snapshot.0.borrow();
+        snap.setup == self.expected
+            && snap
+                .ranking
+                .iter()
+                .map(|r| &r.id)
+                .eq(self.expected_ids.iter())
     }
 
     /// The current setup and result as a plain object.
@@ -176,27 +257,42 @@ impl WidgetHandle {
 
 /// Mounts a widget rendering into `root` (inside `host`'s shadow root).
 #[wasm_bindgen(js_name = mountWidget)]
-pub fn mount_widget(host: Element, root: Element, options: JsValue) -> Result<WidgetHandle, JsError> {
+pub fn mount_widget(
+    host: Element,
+    root: Element,
+    options: JsValue,
+) -> Result<WidgetHandle, JsError> {
     install_panic_box();
     let o = options_from(options).map_err(|e| JsError::new(&e))?;
-    let data = match (&o.dataset_missing, &o.dataset_json) {
-        (Some(sel), _) => return Err(JsError::new(&format!("dataset: no element matches \"{sel}\""))),
-        (None, Some(text)) => Rc::new(parse_dataset(text).map_err(|p| JsError::new(&problems_text("The dataset", &p)))?),
-        (None, None) => default_dataset().map_err(|e| JsError::new(&e))?,
+    let data = match &o.dataset_json {
+        Some(text) => Rc::new(
+            parse_dataset(text).map_err(|p| JsError::new(&problems_text("The dataset", &p)))?,
+        ),
+        None => default_dataset().map_err(|e| JsError::new(&e))?,
     };
     let today = today(o.today.as_deref()).map_err(|e| JsError::new(&e))?;
     let base = apply(&data, &Setup::defaults(&data), &o).map_err(|e| JsError::new(&e))?;
     let key = share_key(&host, &o);
     // A shared link wins over the host's attributes; a broken one falls back with a notice.
-    let (setup, notice) = match key.as_deref().and_then(|k| share::fragment_get(&location_hash(), k).map(str::to_owned)) {
+    let (setup, notice) = match key
+        .as_deref()
+        .and_then(|k| share::fragment_get(&location_hash(), k).map(str::to_owned))
+    {
         Some(text) => match share::decode(&data, &text) {
             Ok(s) => (s, None),
-            Err(e) => (base, Some(format!("The shared link could not be applied ({e}); showing the defaults instead."))),
+            Err(e) => (
+                base,
+                Some(format!(
+                    "The shared link could not be applied ({e}); showing the defaults instead."
+                )),
+            ),
         },
         None => (base, None),
     };
     let data = Data(data);
+    let expected_ids = ranked_ids(&data, &setup, today);
     let snapshot = Shared(Rc::new(RefCell::new(Snapshot::new(&data, &setup))));
+    let expected = setup.clone();
     let props = AppProps {
         data,
         today,
@@ -210,7 +306,13 @@ pub fn mount_widget(host: Element, root: Element, options: JsValue) -> Result<Wi
     root.replace_children_with_node_0();
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props.clone()).render();
     ROOTS.with(|r| r.borrow_mut().push(root.clone()));
-    Ok(WidgetHandle { app: Some(app), props, root })
+    Ok(WidgetHandle {
+        app: Some(app),
+        props,
+        root,
+        expected,
+        expected_ids,
+    })
 }
 
 /// On a panic every widget on the page is dead (they share one wasm instance):

@@ -1,10 +1,25 @@
 // ---- elcompare bootstrap: shared by dist/embed/elcompare.js and dist/elcompare.html ----
 // It follows wasm-bindgen's glue in the same module, so `__wbg_init` and `mountWidget`
-// are in scope. No innerHTML, eval or network access: text goes in via textContent.
+// are in scope. It never parses HTML or evaluates strings (text goes in via textContent),
+// and requests nothing but the embed bundle's own .wasm file.
 
 const ELC_CSS = __ELCOMPARE_CSS__;
+// The shell's own reset: `.elc-frame` is the one box everything renders in. Page rules
+// cannot select it, and `all: initial` drops whatever the page pushed onto the host
+// element (even with !important) before it is inherited inward. Custom properties
+// (--elcompare-*) are not touched by `all`, so they still theme the widget.
+const ELC_SHELL_CSS =
+  ".elc-frame { all: initial; display: block; font: 15px/1.5 var(--elc-font); color: var(--elc-fg);" +
+  " background: var(--elc-bg); text-align: left; box-sizing: border-box; }" +
+  " .elc-banner { margin: 0 0 .5em; padding: .5em .75em; white-space: pre-line; }";
+const ELC_KEYS = ["preset", "options", "current", "theme", "dataset", "share", "today"];
+const ELC_THEMES = ["auto", "light", "dark"];
+/** Options that need a fresh widget (new data or sharing), not just a new setup. */
+const ELC_REMOUNT = ["dataset", "share", "today"];
+
 let elcReady = null;
-let elcSheet = null;
+let elcSheets = null;
+const elcHandles = new WeakMap();
 
 /** Starts the wasm once per page; every widget shares the one compiled module. */
 function elcStart() {
@@ -17,18 +32,30 @@ function elcStart() {
 }
 
 function elcStyles() {
-  if (!elcSheet) {
-    elcSheet = new CSSStyleSheet();
-    elcSheet.replaceSync(ELC_CSS);
+  if (!elcSheets) {
+    const shell = new CSSStyleSheet();
+    shell.replaceSync(ELC_SHELL_CSS);
+    const main = new CSSStyleSheet();
+    main.replaceSync(ELC_CSS);
+    elcSheets = [shell, main];
   }
-  return elcSheet;
+  return elcSheets;
 }
 
-/** Open shadow root with our sheet; light-DOM content (a prerendered table) shows through a slot until mount. */
+/**
+ * Open shadow root: `.elc-frame` > (`.elc-banner` for rejected updates, `.elc-root` where the
+ * app renders). Light-DOM content (a prerendered table) shows through a slot until mount.
+ */
 function elcShell(host) {
   const root = host.shadowRoot || host.attachShadow({ mode: "open" });
-  root.adoptedStyleSheets = [elcStyles()];
+  root.adoptedStyleSheets = elcStyles();
   if (!root.querySelector(".elc-root")) {
+    const frame = document.createElement("div");
+    frame.className = "elc-frame";
+    const banner = document.createElement("p");
+    banner.className = "elc-error elc-banner";
+    banner.setAttribute("role", "alert");
+    banner.hidden = true;
     const box = document.createElement("div");
     box.className = "elc-root";
     const note = document.createElement("p");
@@ -36,11 +63,13 @@ function elcShell(host) {
     note.setAttribute("role", "status");
     note.textContent = "Loading the comparison…";
     box.append(note, document.createElement("slot"));
-    root.append(box);
+    frame.append(banner, box);
+    root.append(frame);
   }
   return root.querySelector(".elc-root");
 }
 
+/** Replaces the widget with a message; the slot keeps any static content readable. */
 function elcMessage(box, text) {
   const p = document.createElement("p");
   p.className = "elc-error";
@@ -49,62 +78,248 @@ function elcMessage(box, text) {
   box.replaceChildren(p, document.createElement("slot"));
 }
 
+/** Shows (or with null, hides) a message above a working widget. */
+function elcBanner(host, text) {
+  const banner = host.shadowRoot && host.shadowRoot.querySelector(".elc-banner");
+  if (!banner) return;
+  banner.textContent = text || "";
+  banner.hidden = !text;
+}
+
+function elcText(err) {
+  return String((err && err.message) || err);
+}
+
+/** A start-up failure in plain words, with the browser's own text after it. */
 function elcExplain(err) {
-  const text = String((err && err.message) || err);
-  if (/WebAssembly|wasm|CompileError|Content Security Policy|unsafe-eval/i.test(text)) {
-    return "This comparison needs WebAssembly, which this page does not allow or this browser cannot run " +
-      "(a host page's Content-Security-Policy must include 'wasm-unsafe-eval'). Details: " + text;
+  const text = elcText(err);
+  let why;
+  if (/unsafe-eval|Content.Security.Policy/i.test(text)) {
+    why = "This page's security settings do not allow WebAssembly, which the comparison needs to run. " +
+      "(For the site's owner: the Content-Security-Policy's script-src must include 'wasm-unsafe-eval'.)";
+  } else if (/fetch|NetworkError|status|MIME/i.test(text)) {
+    why = "Its WebAssembly file could not be loaded. (For the site's owner: serve elcompare_bg.wasm next to " +
+      "elcompare.js as application/wasm, and allow that origin in the Content-Security-Policy's connect-src.)";
+  } else if (/WebAssembly|wasm|CompileError/i.test(text)) {
+    why = "This browser could not run its WebAssembly part.";
+  } else {
+    why = "It stopped with an error.";
   }
-  return "The comparison could not start: " + text;
+  return `The interactive comparison could not start. ${why} Details: ${text}`;
+}
+
+/** Checks the keys and the JS-side values; returns a copy. Throws an Error with a readable message. */
+function elcCheck(options) {
+  if (options === undefined || options === null) return {};
+  if (typeof options !== "object" || Array.isArray(options)) {
+    throw new Error("options must be a plain object, e.g. { preset: \"production\" }");
+  }
+  const o = {};
+  for (const [k, v] of Object.entries(options)) {
+    if (!ELC_KEYS.includes(k)) {
+      throw new Error(`unknown option "${k}" (known: ${ELC_KEYS.join(", ")})`);
+    }
+    if (v === undefined) continue;
+    if (k === "theme" && !ELC_THEMES.includes(v)) {
+      throw new Error(`theme "${v}" is not one of: ${ELC_THEMES.join(", ")}`);
+    }
+    if (k === "share" && v !== "on" && v !== "off") {
+      throw new Error(`share "${v}" is not one of: on, off`);
+    }
+    if (k === "dataset" && typeof v !== "string") {
+      throw new Error("dataset must be a selector string, e.g. \"#my-data\"");
+    }
+    o[k] = v;
+  }
+  return o;
+}
+
+/** Options as the Rust side takes them: the dataset looked up, theme and share="on" removed. */
+function elcPrepare(element, opts) {
+  const out = Object.assign({}, opts);
+  delete out.theme;
+  delete out.dataset;
+  if (out.share === "on") delete out.share;
+  if (opts.dataset) {
+    const scope = typeof element.getRootNode().querySelector === "function" ? element.getRootNode() : document;
+    let node;
+    try {
+      node = scope.querySelector(opts.dataset);
+    } catch (err) {
+      throw new Error(`dataset: "${opts.dataset}" is not a valid selector`);
+    }
+    if (!node) throw new Error(`dataset: no element matches "${opts.dataset}"`);
+    if (node.localName !== "script") {
+      throw new Error(`dataset: "${opts.dataset}" must be a <script type="application/json">, not a <${node.localName}>`);
+    }
+    out.datasetJson = node.textContent;
+  }
+  return out;
+}
+
+/** What `mount` resolves to. */
+class ElcHandle {
+  constructor(element, box) {
+    this._el = element;
+    this._box = box;
+    this._inner = null;
+    this._opts = {};
+  }
+
+  _mount(opts) {
+    const prepared = elcPrepare(this._el, opts);
+    if (opts.theme) this._el.setAttribute("theme", opts.theme);
+    this._inner = mountWidget(this._el, this._box, prepared);
+    this._opts = opts;
+    elcBanner(this._el, null);
+  }
+
+  _release() {
+    if (this._inner) {
+      const inner = this._inner;
+      this._inner = null;
+      inner.destroy();
+      inner.free();
+    }
+  }
+
+  /** Builds the widget again from `opts`; a failure replaces it with the message. */
+  _remount(opts) {
+    this._release();
+    try {
+      this._mount(opts);
+    } catch (err) {
+      const text = elcText(err);
+      elcMessage(this._box, text);
+      throw new Error(text);
+    }
+  }
+
+  /**
+   * Applies options (same keys as `mount`); unspecified keys keep their value. Resolves once
+   * the widget shows the result (so `state()` reflects it); rejects with a readable Error for
+   * an invalid option, which is also shown above the widget.
+   */
+  async update(options) {
+    this._apply(options);
+    await this._settle();
+  }
+
+  /** Resolves when the app has rendered what it was last given (Yew renders asynchronously). */
+  _settle() {
+    return new Promise((resolve) => {
+      let tries = 0;
+      const check = () => {
+        if (!this._inner || this._inner.settled() || ++tries > 500) resolve();
+        else setTimeout(check, 0);
+      };
+      check();
+    });
+  }
+
+  _apply(options) {
+    let o;
+    try {
+      o = elcCheck(options);
+    } catch (err) {
+      elcBanner(this._el, elcText(err));
+      throw err;
+    }
+    const merged = Object.assign({}, this._opts, o);
+    if (!this._inner || ELC_REMOUNT.some((k) => k in o && o[k] !== this._opts[k])) {
+      this._remount(merged);
+      return;
+    }
+    if (o.theme) this._el.setAttribute("theme", o.theme);
+    const setup = {};
+    for (const k of ["preset", "options", "current"]) if (k in o) setup[k] = o[k];
+    try {
+      this._inner.update(setup);
+    } catch (err) {
+      const text = elcText(err);
+      elcBanner(this._el, text);
+      throw new Error(text);
+    }
+    this._opts = merged;
+    elcBanner(this._el, null);
+  }
+
+  /** The current setup and result ({ detail: { winner, ranking, weights }, preset, current, compare, must, fragment }). */
+  state() {
+    return this._inner ? this._inner.state() : null;
+  }
+
+  /** Removes the widget; the element keeps any static light-DOM content. */
+  destroy() {
+    this._release();
+    elcBanner(this._el, null);
+    this._box.replaceChildren(document.createElement("slot"));
+    if (elcHandles.get(this._el) === this) elcHandles.delete(this._el);
+  }
+}
+
+/**
+ * Mounts a widget into `element` (any element; it gets an open shadow root). Resolves to a
+ * handle { update(options), state(), destroy() }; rejects with a readable Error (also shown
+ * in the widget) when wasm cannot start or an option is invalid.
+ */
+export async function mount(element, options = {}) {
+  if (!(element instanceof Element)) throw new Error("mount(element, options): element must be a DOM element");
+  const box = elcShell(element);
+  let opts;
+  try {
+    opts = elcCheck(options);
+  } catch (err) {
+    elcMessage(box, elcText(err));
+    throw err;
+  }
+  try {
+    await elcStart();
+  } catch (err) {
+    const text = elcExplain(err);
+    elcMessage(box, text);
+    throw new Error(text);
+  }
+  const previous = elcHandles.get(element);
+  if (previous) previous.destroy();
+  const handle = new ElcHandle(element, box);
+  handle._remount(opts);
+  elcHandles.set(element, handle);
+  await handle._settle();
+  return handle;
 }
 
 function elcAttrOptions(el) {
   const o = {};
-  for (const name of ["preset", "options", "current", "dataset", "share", "today"]) {
+  for (const name of ELC_KEYS) {
     const v = el.getAttribute(name);
     if (v !== null) o[name] = v;
   }
   return o;
 }
 
-/** Mounts a widget into `element`; resolves to a handle { update(options), state(), destroy() }. */
-export async function mount(element, options = {}) {
-  const box = elcShell(element);
-  try {
-    await elcStart();
-  } catch (err) {
-    elcMessage(box, elcExplain(err));
-    throw new Error(elcExplain(err));
-  }
-  const opts = Object.assign({}, options);
-  if (typeof opts.theme === "string") element.setAttribute("theme", opts.theme);
-  if (typeof opts.dataset === "string" && opts.dataset) {
-    const node = document.querySelector(opts.dataset);
-    opts.datasetJson = node ? node.textContent : null;
-    if (!node) opts.datasetMissing = opts.dataset;
-  }
-  delete opts.theme;
-  delete opts.dataset;
-  try {
-    return mountWidget(element, box, opts);
-  } catch (err) {
-    const text = String((err && err.message) || err);
-    elcMessage(box, text);
-    throw new Error(text);
-  }
-}
-
 class ElCompare extends HTMLElement {
   static get observedAttributes() {
-    return ["preset", "options", "current", "dataset", "share"];
+    return ELC_KEYS;
   }
   connectedCallback() {
     if (this._elc) return;
     this._elc = mount(this, elcAttrOptions(this)).catch(() => null);
   }
-  attributeChangedCallback() {
-    if (!this._elc) return;
-    this._elc.then((h) => h && h.update(elcAttrOptions(this)));
+  attributeChangedCallback(name, old, value) {
+    if (!this._elc || old === value) return;
+    const pending = this._elc;
+    this._elc = pending.then((h) => {
+      if (!h) return mount(this, elcAttrOptions(this)).catch(() => null);
+      try {
+        // A removed attribute: build again from the remaining ones.
+        if (value === null) h._remount(elcAttrOptions(this));
+        else h._apply({ [name]: value });
+      } catch (err) {
+        // Already shown in the widget.
+      }
+      return h;
+    });
   }
   disconnectedCallback() {
     const pending = this._elc;

@@ -40,7 +40,7 @@ pub fn run() -> Result<Outputs> {
         .args(["--enable-sign-ext", "--enable-mutable-globals", "--enable-multivalue", "-o"])
         .arg(&embed_wasm))?;
 
-    let glue = read(&wbg.join("elcompare.js"))?;
+    let glue = no_raw_html(&read(&wbg.join("elcompare.js"))?)?;
     let bootstrap = read(&root.join("src/embed/bootstrap.js"))?;
     let css = read(&root.join("styles/elcompare.css"))?;
     let css_js = js_string(&css);
@@ -161,12 +161,36 @@ pub fn js_string(s: &str) -> String {
     out
 }
 
-/// Copies the files of `from` (one level) into `to`: the example host pages.
+/// Yew's raw-HTML node (`Html::from_html_unchecked`, unused here) keeps an `innerHTML`
+/// setter among wasm-bindgen's imports. The import must exist for the wasm to link,
+/// so its body is replaced by a throw: the output holds no HTML-parsing sink at all.
+/// Fails the build if the glue writes HTML in any other way.
+fn no_raw_html(glue: &str) -> Result<String> {
+    const SINK: &str = "arg0.innerHTML = getStringFromWasm0(arg1, arg2);";
+    const STUB: &str = "throw new Error(\"elcompare: raw HTML is disabled\");";
+    let out = glue.replace(SINK, STUB);
+    for bad in [".innerHTML", "insertAdjacentHTML", "document.write", "createContextualFragment"] {
+        if out.contains(bad) {
+            return Err(format!("wasm-bindgen glue uses {bad}; the widget must not parse HTML").into());
+        }
+    }
+    if out.contains(".outerHTML =") {
+        return Err("wasm-bindgen glue assigns outerHTML; the widget must not parse HTML".into());
+    }
+    Ok(out)
+}
+
+/// Copies the files of `from` (one level) into `to`: the example host pages and their
+/// stylesheets. Rust files there are cargo examples (benches), not host pages.
 fn copy_dir(from: &Path, to: &Path) -> Result {
     fs::create_dir_all(to).map_err(|e| format!("{}: {e}", to.display()))?;
-    for entry in fs::read_dir(from).map_err(|e| format!("{}: {e}", from.display()))?.flatten() {
-        if entry.path().is_file() {
-            fs::copy(entry.path(), to.join(entry.file_name())).map_err(|e| format!("{}: {e}", entry.path().display()))?;
+    for entry in fs::read_dir(from)
+        .map_err(|e| format!("{}: {e}", from.display()))?
+        .flatten()
+    {
+        if entry.path().is_file() && entry.path().extension().is_some_and(|x| x != "rs") {
+            fs::copy(entry.path(), to.join(entry.file_name()))
+                .map_err(|e| format!("{}: {e}", entry.path().display()))?;
         }
     }
     Ok(())

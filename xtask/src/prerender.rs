@@ -34,7 +34,7 @@ pub fn table_html() -> Result<String> {
     let picked: Vec<_> = d.options.iter().filter(|o| d.default_compare.contains(&o.id)).collect();
     let mut h = String::new();
     let _ = write!(h, "<div class=\"elc-static\"><h2>{}</h2>", esc(&d.title));
-    h.push_str("<p>Loading the interactive comparison… The facts below are readable without it.</p>");
+    h.push_str("<p>This is the static version of the comparison, built from the same data; the interactive one replaces it once it has started.</p>");
     h.push_str("<table><caption>Side by side</caption><thead><tr><th scope=\"col\">Dimension</th>");
     for o in &picked {
         let _ = write!(h, "<th scope=\"col\">{}</th>", esc(&o.name));
