@@ -510,3 +510,16 @@ test("single file: the static table is in the light DOM and is replaced once the
     await context.close();
   });
 });
+
+test("single file under a strict CSP with Trusted Types needs no connect-src: it loads nothing", async () => {
+  const csp = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src data:; " +
+    "require-trusted-types-for 'script'; trusted-types 'none'";
+  await withServer((p) => (p === "/elcompare.html" ? { "Content-Security-Policy": csp } : {}), async (srv) => {
+    const { page, log, context } = await visit(`${srv.url}/elcompare.html`);
+    await ready(page);
+    await eventCount(page, 1);
+    await assertQuiet(page, log);
+    assertRequests(srv, log, ["/elcompare.html"]);
+    await context.close();
+  });
+});
