@@ -44,7 +44,11 @@ impl Setup {
         let p = d.presets.iter().find(|p| p.id == preset_id)?;
         Some(Setup {
             preset: Some(p.id.clone()),
-            weights: d.criteria.iter().map(|c| p.weights.get(&c.id).copied().unwrap_or(0.0)).collect(),
+            weights: d
+                .criteria
+                .iter()
+                .map(|c| p.weights.get(&c.id).copied().unwrap_or(0.0))
+                .collect(),
             must: p.must.clone(),
             current: p.current.clone().or_else(|| self.current.clone()),
             compare: self.compare.clone(),
@@ -56,7 +60,11 @@ fn default_compare(d: &Dataset) -> Vec<String> {
     if d.default_compare.len() >= COMPARE_MIN {
         return d.default_compare.clone();
     }
-    d.options.iter().take(COMPARE_MIN).map(|o| o.id.clone()).collect()
+    d.options
+        .iter()
+        .take(COMPARE_MIN)
+        .map(|o| o.id.clone())
+        .collect()
 }
 
 fn fmt_num(v: f64) -> String {
@@ -97,7 +105,9 @@ pub fn encode(s: &Setup) -> String {
 pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
     let mut s = Setup::defaults(d);
     for part in text.split(';').filter(|p| !p.is_empty()) {
-        let (key, value) = part.split_once(':').ok_or_else(|| format!("\"{}\" has no value", clip(part)))?;
+        let (key, value) = part
+            .split_once(':')
+            .ok_or_else(|| format!("\"{}\" has no value", clip(part)))?;
         match key {
             "p" => {
                 if !d.presets.iter().any(|p| p.id == value) {
@@ -108,13 +118,20 @@ pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
             "w" => {
                 let ws: Vec<&str> = value.split(',').collect();
                 if ws.len() != d.criteria.len() {
-                    return Err(format!("expected {} weights, found {}", d.criteria.len(), ws.len()));
+                    return Err(format!(
+                        "expected {} weights, found {}",
+                        d.criteria.len(),
+                        ws.len()
+                    ));
                 }
                 s.weights = ws
                     .iter()
                     .map(|w| match w.parse::<f64>() {
                         Ok(v) if v.is_finite() && (0.0..=MAX_WEIGHT).contains(&v) => Ok(v),
-                        _ => Err(format!("weight \"{}\" is not a number from 0 to {MAX_WEIGHT}", clip(w))),
+                        _ => Err(format!(
+                            "weight \"{}\" is not a number from 0 to {MAX_WEIGHT}",
+                            clip(w)
+                        )),
                     })
                     .collect::<Result<_, _>>()?;
             }
@@ -135,11 +152,23 @@ pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
                 s.must.arch = Some(value.to_string());
             }
             "y" => match value.parse::<f64>() {
-                Ok(y) if y.is_finite() && (0.0..=MAX_MIN_YEARS).contains(&y) => s.must.min_years = Some(y),
-                _ => return Err(format!("minimum years \"{}\" is not a number from 0 to {MAX_MIN_YEARS}", clip(value))),
+                Ok(y) if y.is_finite() && (0.0..=MAX_MIN_YEARS).contains(&y) => {
+                    s.must.min_years = Some(y)
+                }
+                _ => {
+                    return Err(format!(
+                        "minimum years \"{}\" is not a number from 0 to {MAX_MIN_YEARS}",
+                        clip(value)
+                    ))
+                }
             },
             "c" => {
-                if !d.options.iter().flat_map(|o| &o.versions).any(|v| v.id == value) {
+                if !d
+                    .options
+                    .iter()
+                    .flat_map(|o| &o.versions)
+                    .any(|v| v.id == value)
+                {
                     return Err(format!("unknown current system \"{}\"", clip(value)));
                 }
                 s.current = Some(value.to_string());
@@ -147,7 +176,10 @@ pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
             "o" => {
                 let ids: Vec<String> = value.split(',').map(str::to_string).collect();
                 if !(COMPARE_MIN..=COMPARE_MAX).contains(&ids.len()) {
-                    return Err(format!("compare {COMPARE_MIN} to {COMPARE_MAX} options, not {}", ids.len()));
+                    return Err(format!(
+                        "compare {COMPARE_MIN} to {COMPARE_MAX} options, not {}",
+                        ids.len()
+                    ));
                 }
                 for (i, id) in ids.iter().enumerate() {
                     if !d.options.iter().any(|o| &o.id == id) || ids[..i].contains(id) {
@@ -164,7 +196,12 @@ pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
 
 /// Every architecture any version lists, sorted, without repeats.
 pub fn all_arches(d: &Dataset) -> Vec<String> {
-    let mut v: Vec<String> = d.options.iter().flat_map(|o| &o.versions).flat_map(|v| v.arches.iter().cloned()).collect();
+    let mut v: Vec<String> = d
+        .options
+        .iter()
+        .flat_map(|o| &o.versions)
+        .flat_map(|v| v.arches.iter().cloned())
+        .collect();
     v.sort();
     v.dedup();
     v
@@ -184,7 +221,10 @@ pub fn fragment_get<'a>(fragment: &'a str, key: &str) -> Option<&'a str> {
     fragment
         .trim_start_matches('#')
         .split('&')
-        .find_map(|pair| pair.strip_prefix(key).and_then(|rest| rest.strip_prefix('=')))
+        .find_map(|pair| {
+            pair.strip_prefix(key)
+                .and_then(|rest| rest.strip_prefix('='))
+        })
 }
 
 /// The fragment with `key` set to `value` (added, or replaced in place); returns it with a leading `#`.
@@ -196,7 +236,10 @@ pub fn fragment_set(fragment: &str, key: &str, value: &str) -> String {
         .map(str::to_string)
         .collect();
     let new = format!("{key}={value}");
-    match pairs.iter_mut().find(|p| p.strip_prefix(key).is_some_and(|r| r.starts_with('='))) {
+    match pairs
+        .iter_mut()
+        .find(|p| p.strip_prefix(key).is_some_and(|r| r.starts_with('=')))
+    {
         Some(p) => *p = new,
         None => pairs.push(new),
     }

@@ -52,23 +52,66 @@ fn hits(files: &[PathBuf], needles: &[&str]) -> Vec<String> {
 #[test]
 fn engine_and_data_know_nothing_of_the_web() {
     let pure = files(&["src/data", "src/engine", "src/share.rs"]);
-    let bad = hits(&pure, &["yew", "web_sys", "wasm_bindgen", "js_sys", "gloo", "serde_wasm_bindgen"]);
-    assert!(bad.is_empty(), "web crates used in the pure core:\n{}", bad.join("\n"));
+    let bad = hits(
+        &pure,
+        &[
+            "yew",
+            "web_sys",
+            "wasm_bindgen",
+            "js_sys",
+            "gloo",
+            "serde_wasm_bindgen",
+        ],
+    );
+    assert!(
+        bad.is_empty(),
+        "web crates used in the pure core:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
 fn nothing_renders_strings_as_html_or_evaluates_code() {
     let all = files(&["src", "xtask/src"]);
-    let bad = hits(&all, &["from_html_unchecked", "set_inner_html", "innerHTML", "outerHTML", "insertAdjacentHTML", "new Function", "eval("]);
-    assert!(bad.is_empty(), "HTML-from-string or eval:\n{}", bad.join("\n"));
+    let bad = hits(
+        &all,
+        &[
+            "from_html_unchecked",
+            "set_inner_html",
+            "innerHTML",
+            "outerHTML",
+            "insertAdjacentHTML",
+            "new Function",
+            "eval(",
+        ],
+    );
+    assert!(
+        bad.is_empty(),
+        "HTML-from-string or eval:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
 fn the_widget_fetches_nothing() {
     // The only fetch is the wasm beside the embed script, done by wasm-bindgen's glue.
     let widget = files(&["src"]);
-    let bad = hits(&widget, &["fetch(", "XMLHttpRequest", "WebSocket", "sendBeacon", "EventSource", "Request::new"]);
-    assert!(bad.is_empty(), "network access in the widget:\n{}", bad.join("\n"));
+    let bad = hits(
+        &widget,
+        &[
+            "fetch(",
+            "XMLHttpRequest",
+            "WebSocket",
+            "sendBeacon",
+            "EventSource",
+            "Request::new",
+        ],
+    );
+    assert!(
+        bad.is_empty(),
+        "network access in the widget:\n{}",
+        bad.join("\n")
+    );
 }
 
 #[test]
@@ -85,9 +128,16 @@ fn no_unwrap_or_expect_outside_tests() {
             let (file, rest) = h.split_once(':').unwrap();
             let line: usize = rest.split(':').next().unwrap().parse().unwrap();
             let text = fs::read_to_string(file).unwrap();
-            let tests_start = text.lines().position(|l| l.trim() == "#[cfg(test)]").map_or(usize::MAX, |i| i + 1);
+            let tests_start = text
+                .lines()
+                .position(|l| l.trim() == "#[cfg(test)]")
+                .map_or(usize::MAX, |i| i + 1);
             line < tests_start
         })
         .collect();
-    assert!(bad.is_empty(), "unwrap/expect on data or input:\n{}", bad.join("\n"));
+    assert!(
+        bad.is_empty(),
+        "unwrap/expect on data or input:\n{}",
+        bad.join("\n")
+    );
 }

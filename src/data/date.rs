@@ -51,7 +51,12 @@ impl Date {
 
     /// Fractional year, e.g. 2024-07-01 → ~2024.5; used for the timeline axis.
     pub fn as_year_fraction(self) -> f64 {
-        let start = Date { year: self.year, month: 1, day: 1 }.days_since_epoch();
+        let start = Date {
+            year: self.year,
+            month: 1,
+            day: 1,
+        }
+        .days_since_epoch();
         let len = if is_leap(self.year) { 366.0 } else { 365.0 };
         f64::from(self.year) + (self.days_since_epoch() - start) as f64 / len
     }
@@ -82,8 +87,23 @@ mod tests {
 
     #[test]
     fn parses_and_rejects() {
-        assert_eq!(Date::parse("2029-05-31"), Some(Date { year: 2029, month: 5, day: 31 }));
-        for bad in ["2029-13-01", "2023-02-29", "2029-5-31", "20290531", "2029-05-3x", "", "２０２９-05-31"] {
+        assert_eq!(
+            Date::parse("2029-05-31"),
+            Some(Date {
+                year: 2029,
+                month: 5,
+                day: 31
+            })
+        );
+        for bad in [
+            "2029-13-01",
+            "2023-02-29",
+            "2029-5-31",
+            "20290531",
+            "2029-05-3x",
+            "",
+            "２０２９-05-31",
+        ] {
             assert_eq!(Date::parse(bad), None, "{bad}");
         }
         assert!(Date::parse("2024-02-29").is_some());
@@ -92,7 +112,10 @@ mod tests {
     #[test]
     fn counts_days() {
         assert_eq!(Date::parse("1970-01-01").unwrap().days_since_epoch(), 0);
-        assert_eq!(Date::parse("2000-03-01").unwrap().days_since_epoch(), 11_017);
+        assert_eq!(
+            Date::parse("2000-03-01").unwrap().days_since_epoch(),
+            11_017
+        );
         let a = Date::parse("2024-06-30").unwrap();
         let b = Date::parse("2029-06-30").unwrap();
         assert!((a.years_until(b) - 5.0).abs() < 0.01);

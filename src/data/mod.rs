@@ -25,7 +25,10 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
-        Problem { path: path.into(), message: message.into() }
+        Problem {
+            path: path.into(),
+            message: message.into(),
+        }
     }
 }
 
@@ -78,7 +81,8 @@ fn clip(s: &str, max: usize) -> String {
 pub fn from_json_str(text: &str) -> Result<Dataset, Vec<Problem>> {
     let mut de = serde_json::Deserializer::from_str(text);
     let dataset = from_deserializer(&mut de)?;
-    de.end().map_err(|e| vec![Problem::new("", format!("not valid JSON: {e}"))])?;
+    de.end()
+        .map_err(|e| vec![Problem::new("", format!("not valid JSON: {e}"))])?;
     Ok(dataset)
 }
 

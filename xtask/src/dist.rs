@@ -8,8 +8,8 @@
 //!
 //! Both share the same glue, bootstrap (src/embed/bootstrap.js) and stylesheet.
 
-use crate::{cargo, root, Result};
 use crate::run as sh;
+use crate::{cargo, root, Result};
 use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -23,7 +23,15 @@ pub struct Outputs {
 
 pub fn run() -> Result<Outputs> {
     let root = root();
-    sh(cargo().args(["build", "--release", "--target", "wasm32-unknown-unknown", "--package", "elcompare", "--lib"]))?;
+    sh(cargo().args([
+        "build",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "elcompare",
+        "--lib",
+    ]))?;
     let wbg = root.join("target/wbg");
     let raw_wasm = root.join("target/wasm32-unknown-unknown/release/elcompare.wasm");
     sh(Command::new("wasm-bindgen")
@@ -36,8 +44,18 @@ pub fn run() -> Result<Outputs> {
     let embed_wasm = embed.join("elcompare_bg.wasm");
     sh(Command::new(root.join("node_modules/.bin/wasm-opt"))
         .arg(wbg.join("elcompare_bg.wasm"))
-        .args(["-Oz", "--enable-bulk-memory", "--enable-reference-types", "--enable-nontrapping-float-to-int"])
-        .args(["--enable-sign-ext", "--enable-mutable-globals", "--enable-multivalue", "-o"])
+        .args([
+            "-Oz",
+            "--enable-bulk-memory",
+            "--enable-reference-types",
+            "--enable-nontrapping-float-to-int",
+        ])
+        .args([
+            "--enable-sign-ext",
+            "--enable-mutable-globals",
+            "--enable-multivalue",
+            "-o",
+        ])
         .arg(&embed_wasm))?;
 
     let glue = no_raw_html(&read(&wbg.join("elcompare.js"))?)?;
@@ -48,7 +66,10 @@ pub fn run() -> Result<Outputs> {
     // Embed bundle: glue + bootstrap, wasm fetched beside the script.
     let embed_js = embed.join("elcompare.js");
     let script = bootstrap
-        .replace("__ELCOMPARE_WASM__", "new URL('elcompare_bg.wasm', import.meta.url)")
+        .replace(
+            "__ELCOMPARE_WASM__",
+            "new URL('elcompare_bg.wasm', import.meta.url)",
+        )
         .replace("__ELCOMPARE_CSS__", &css_js);
     write(&embed_js, &format!("{glue}\n{script}"))?;
 
@@ -66,23 +87,40 @@ pub fn run() -> Result<Outputs> {
     let prerender = crate::prerender::table_html()?;
     let page = page
         .replace("<!--ELCOMPARE_PRERENDER-->", &prerender)
-        .replace("<script type=\"module\" src=\"elcompare.js\"></script>", &format!("<script type=\"module\">\n{glue}\n{script}</script>"));
+        .replace(
+            "<script type=\"module\" src=\"elcompare.js\"></script>",
+            &format!("<script type=\"module\">\n{glue}\n{script}</script>"),
+        );
     let single = dist.join("elcompare.html");
     write(&single, &page)?;
-    write(&dist.join("static.html"), &crate::prerender::static_page(&prerender, &css)?)?;
+    write(
+        &dist.join("static.html"),
+        &crate::prerender::static_page(&prerender, &css)?,
+    )?;
 
     copy_dir(&root.join("examples"), &dist.join("examples"))?;
 
-    let out = Outputs { single, embed_js, embed_wasm };
+    let out = Outputs {
+        single,
+        embed_js,
+        embed_wasm,
+    };
     report(&out)?;
     Ok(out)
 }
 
 /// Prints raw / gzip / brotli bytes of each output.
 pub fn report(out: &Outputs) -> Result {
-    println!("\n{:<28} {:>10} {:>10} {:>10}", "output", "raw B", "gzip B", "brotli B");
+    println!(
+        "\n{:<28} {:>10} {:>10} {:>10}",
+        "output", "raw B", "gzip B", "brotli B"
+    );
     let mut bundle = [0usize; 3];
-    for (name, path) in [("dist/elcompare.html", &out.single), ("dist/embed/elcompare.js", &out.embed_js), ("dist/embed/elcompare_bg.wasm", &out.embed_wasm)] {
+    for (name, path) in [
+        ("dist/elcompare.html", &out.single),
+        ("dist/embed/elcompare.js", &out.embed_js),
+        ("dist/embed/elcompare_bg.wasm", &out.embed_wasm),
+    ] {
         let s = sizes(path)?;
         if name.starts_with("dist/embed") {
             for (total, v) in bundle.iter_mut().zip(s) {
@@ -91,14 +129,19 @@ pub fn report(out: &Outputs) -> Result {
         }
         println!("{:<28} {:>10} {:>10} {:>10}", name, s[0], s[1], s[2]);
     }
-    println!("{:<28} {:>10} {:>10} {:>10}\n", "embed bundle (js + wasm)", bundle[0], bundle[1], bundle[2]);
+    println!(
+        "{:<28} {:>10} {:>10} {:>10}\n",
+        "embed bundle (js + wasm)", bundle[0], bundle[1], bundle[2]
+    );
     Ok(())
 }
 
 /// [raw, gzip -9, brotli -q 11] byte counts (brotli 0 if the tool is missing).
 pub fn sizes(path: &Path) -> Result<[usize; 3]> {
     let bytes = fs::read(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let br = pipe("brotli", &["-c", "-q", "11"], &bytes).map(|b| b.len()).unwrap_or(0);
+    let br = pipe("brotli", &["-c", "-q", "11"], &bytes)
+        .map(|b| b.len())
+        .unwrap_or(0);
     Ok([bytes.len(), gzip(&bytes)?.len(), br])
 }
 
@@ -116,8 +159,13 @@ fn pipe(tool: &str, args: &[&str], input: &[u8]) -> Result<Vec<u8>> {
     let mut stdin = child.stdin.take().ok_or("no stdin")?;
     let data = input.to_vec();
     let writer = std::thread::spawn(move || stdin.write_all(&data));
-    let out = child.wait_with_output().map_err(|e| format!("{tool}: {e}"))?;
-    writer.join().map_err(|_| format!("{tool}: writer panicked"))?.map_err(|e| format!("{tool}: {e}"))?;
+    let out = child
+        .wait_with_output()
+        .map_err(|e| format!("{tool}: {e}"))?;
+    writer
+        .join()
+        .map_err(|_| format!("{tool}: writer panicked"))?
+        .map_err(|e| format!("{tool}: {e}"))?;
     if out.status.success() {
         Ok(out.stdout)
     } else {
@@ -129,7 +177,11 @@ fn base64(bytes: &[u8]) -> String {
     const T: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut s = String::with_capacity(bytes.len().div_ceil(3) * 4);
     for chunk in bytes.chunks(3) {
-        let b = [chunk[0], *chunk.get(1).unwrap_or(&0), *chunk.get(2).unwrap_or(&0)];
+        let b = [
+            chunk[0],
+            *chunk.get(1).unwrap_or(&0),
+            *chunk.get(2).unwrap_or(&0),
+        ];
         let n = (u32::from(b[0]) << 16) | (u32::from(b[1]) << 8) | u32::from(b[2]);
         for i in 0..4 {
             if i <= chunk.len() {
@@ -169,9 +221,16 @@ fn no_raw_html(glue: &str) -> Result<String> {
     const SINK: &str = "arg0.innerHTML = getStringFromWasm0(arg1, arg2);";
     const STUB: &str = "throw new Error(\"elcompare: raw HTML is disabled\");";
     let out = glue.replace(SINK, STUB);
-    for bad in [".innerHTML", "insertAdjacentHTML", "document.write", "createContextualFragment"] {
+    for bad in [
+        ".innerHTML",
+        "insertAdjacentHTML",
+        "document.write",
+        "createContextualFragment",
+    ] {
         if out.contains(bad) {
-            return Err(format!("wasm-bindgen glue uses {bad}; the widget must not parse HTML").into());
+            return Err(
+                format!("wasm-bindgen glue uses {bad}; the widget must not parse HTML").into(),
+            );
         }
     }
     if out.contains(".outerHTML =") {

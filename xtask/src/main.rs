@@ -51,7 +51,10 @@ pub fn root() -> PathBuf {
 pub fn run(cmd: &mut Command) -> Result {
     let shown = format!("{cmd:?}");
     eprintln!("$ {}", shown.replace('"', ""));
-    let status = cmd.current_dir(root()).status().map_err(|e| format!("{shown}: {e}"))?;
+    let status = cmd
+        .current_dir(root())
+        .status()
+        .map_err(|e| format!("{shown}: {e}"))?;
     if status.success() {
         Ok(())
     } else {
@@ -62,7 +65,9 @@ pub fn run(cmd: &mut Command) -> Result {
 /// Runs a command and returns its stdout (empty on failure to start).
 pub fn output(cmd: &mut Command) -> Option<String> {
     let out = cmd.current_dir(root()).output().ok()?;
-    out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 pub fn cargo() -> Command {

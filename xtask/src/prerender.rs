@@ -31,7 +31,11 @@ pub fn esc(s: &str) -> String {
 /// The side-by-side table of the default comparison and the lifecycle dates.
 pub fn table_html() -> Result<String> {
     let d = dataset()?;
-    let picked: Vec<_> = d.options.iter().filter(|o| d.default_compare.contains(&o.id)).collect();
+    let picked: Vec<_> = d
+        .options
+        .iter()
+        .filter(|o| d.default_compare.contains(&o.id))
+        .collect();
     let mut h = String::new();
     let _ = write!(h, "<div class=\"elc-static\"><h2>{}</h2>", esc(&d.title));
     h.push_str("<p>This is the static version of the comparison, built from the same data; the interactive one replaces it once it has started.</p>");
@@ -43,7 +47,12 @@ pub fn table_html() -> Result<String> {
     for dim in &d.dimensions {
         let _ = write!(h, "<tr><th scope=\"row\">{}</th>", esc(&dim.name));
         for o in &picked {
-            let text = o.facts.iter().find(|f| f.dimension == dim.id).map(|f| f.text.as_str()).unwrap_or("—");
+            let text = o
+                .facts
+                .iter()
+                .find(|f| f.dimension == dim.id)
+                .map(|f| f.text.as_str())
+                .unwrap_or("—");
             let _ = write!(h, "<td>{}</td>", esc(text));
         }
         h.push_str("</tr>");
@@ -61,9 +70,18 @@ pub fn table_html() -> Result<String> {
             opt(&v.security_end)
         );
     }
-    let _ = write!(h, "</tbody></table><p>Data as of {}. Sources:</p><ul>", esc(&d.as_of));
+    let _ = write!(
+        h,
+        "</tbody></table><p>Data as of {}. Sources:</p><ul>",
+        esc(&d.as_of)
+    );
     for s in &d.sources {
-        let _ = write!(h, "<li><a href=\"{}\">{}</a></li>", esc(&s.url), esc(&s.title));
+        let _ = write!(
+            h,
+            "<li><a href=\"{}\">{}</a></li>",
+            esc(&s.url),
+            esc(&s.title)
+        );
     }
     h.push_str("</ul></div>");
     Ok(h)

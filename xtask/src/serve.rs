@@ -33,10 +33,11 @@ fn handle(mut stream: TcpStream, dir: &Path) -> std::io::Result<()> {
         "/" => "/elcompare.html",
         p => p,
     };
-    let (status, kind, body) = match resolve(dir, path).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
-        Some((p, body)) => ("200 OK", content_type(&p), body),
-        None => ("404 Not Found", "text/plain", b"not found".to_vec()),
-    };
+    let (status, kind, body) =
+        match resolve(dir, path).and_then(|p| std::fs::read(&p).ok().map(|b| (p, b))) {
+            Some((p, body)) => ("200 OK", content_type(&p), body),
+            None => ("404 Not Found", "text/plain", b"not found".to_vec()),
+        };
     write!(stream, "HTTP/1.1 {status}\r\nContent-Type: {kind}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n", body.len())?;
     stream.write_all(&body)
 }

@@ -14,15 +14,20 @@ pub fn all() -> Result {
 }
 
 fn wasm_target() -> Result {
-    let installed = output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
-    if installed.lines().any(|l| l.trim() == "wasm32-unknown-unknown") {
+    let installed =
+        output(Command::new("rustup").args(["target", "list", "--installed"])).unwrap_or_default();
+    if installed
+        .lines()
+        .any(|l| l.trim() == "wasm32-unknown-unknown")
+    {
         return Ok(());
     }
     run(Command::new("rustup").args(["target", "add", "wasm32-unknown-unknown"]))
 }
 
 fn components() -> Result {
-    let installed = output(Command::new("rustup").args(["component", "list", "--installed"])).unwrap_or_default();
+    let installed = output(Command::new("rustup").args(["component", "list", "--installed"]))
+        .unwrap_or_default();
     for c in ["rustfmt", "clippy"] {
         if !installed.lines().any(|l| l.starts_with(c)) {
             run(Command::new("rustup").args(["component", "add", c]))?;
@@ -33,7 +38,8 @@ fn components() -> Result {
 
 /// The wasm-bindgen version pinned in Cargo.lock; the CLI must match it exactly.
 pub fn locked_wasm_bindgen() -> Result<String> {
-    let lock = std::fs::read_to_string(root().join("Cargo.lock")).map_err(|e| format!("Cargo.lock: {e}"))?;
+    let lock = std::fs::read_to_string(root().join("Cargo.lock"))
+        .map_err(|e| format!("Cargo.lock: {e}"))?;
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == "name = \"wasm-bindgen\"" {
@@ -48,7 +54,8 @@ pub fn locked_wasm_bindgen() -> Result<String> {
 fn wasm_bindgen_cli() -> Result {
     let want = locked_wasm_bindgen()?;
     let have = output(Command::new("wasm-bindgen").arg("--version")).unwrap_or_default();
-    let runner = output(Command::new("wasm-bindgen-test-runner").arg("--version")).unwrap_or_default();
+    let runner =
+        output(Command::new("wasm-bindgen-test-runner").arg("--version")).unwrap_or_default();
     if have.split_whitespace().nth(1) == Some(want.as_str()) && runner.contains(&want) {
         return Ok(());
     }
@@ -60,7 +67,10 @@ fn wasm_bindgen_cli() -> Result {
 fn node_packages() -> Result {
     let root = root();
     let stamp = root.join("node_modules/.package-lock.json");
-    let fresh = match (std::fs::metadata(&stamp), std::fs::metadata(root.join("package-lock.json"))) {
+    let fresh = match (
+        std::fs::metadata(&stamp),
+        std::fs::metadata(root.join("package-lock.json")),
+    ) {
         (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
         _ => false,
     };
@@ -74,14 +84,29 @@ fn chromium() -> Result {
     if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
         let a = output(Command::new(CHROMIUM).arg("--version")).unwrap_or_default();
         let b = output(Command::new(CHROMEDRIVER).arg("--version")).unwrap_or_default();
-        let major = |s: &str| s.split_whitespace().find(|w| w.contains('.')).map(|v| v.to_string());
+        let major = |s: &str| {
+            s.split_whitespace()
+                .find(|w| w.contains('.'))
+                .map(|v| v.to_string())
+        };
         if major(&a).is_some() && major(&a) == major(&b) {
             return Ok(());
         }
-        eprintln!("chromium ({}) and chromedriver ({}) differ: reinstalling", a.trim(), b.trim());
+        eprintln!(
+            "chromium ({}) and chromedriver ({}) differ: reinstalling",
+            a.trim(),
+            b.trim()
+        );
     }
     run(Command::new("apt-get").args(["update", "-qq"]))?;
     run(Command::new("apt-get")
-        .args(["install", "-y", "-qq", "chromium", "chromium-driver", "brotli"])
+        .args([
+            "install",
+            "-y",
+            "-qq",
+            "chromium",
+            "chromium-driver",
+            "brotli",
+        ])
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }

@@ -18,28 +18,83 @@ pub fn run() -> Result {
         eprintln!("\n=== {name}");
         let (ok, out) = tee(cmd);
         let (passed, failed) = count(&out);
-        steps.push(Step { name, ok, passed, failed });
+        steps.push(Step {
+            name,
+            ok,
+            passed,
+            failed,
+        });
     };
-    step(&mut steps, "cargo fmt --check", cargo().args(["fmt", "--all", "--check"]));
-    step(&mut steps, "clippy (native)", cargo().args(["clippy", "--workspace", "--all-targets", "--", "-D", "warnings"]));
+    step(
+        &mut steps,
+        "cargo fmt --check",
+        cargo().args(["fmt", "--all", "--check"]),
+    );
+    step(
+        &mut steps,
+        "clippy (native)",
+        cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ]),
+    );
     step(
         &mut steps,
         "clippy (wasm32)",
-        cargo().args(["clippy", "-p", "elcompare", "--target", "wasm32-unknown-unknown", "--lib", "--test", "web", "--", "-D", "warnings"]),
+        cargo().args([
+            "clippy",
+            "-p",
+            "elcompare",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--lib",
+            "--test",
+            "web",
+            "--",
+            "-D",
+            "warnings",
+        ]),
     );
-    step(&mut steps, "native tests (cargo test)", cargo().args(["test", "--workspace"]));
+    step(
+        &mut steps,
+        "native tests (cargo test)",
+        cargo().args(["test", "--workspace"]),
+    );
     step(
         &mut steps,
         "wasm-bindgen tests in headless Chromium",
-        cargo().args(["test", "-p", "elcompare", "--target", "wasm32-unknown-unknown", "--test", "web"]).env("CHROMEDRIVER", CHROMEDRIVER),
+        cargo()
+            .args([
+                "test",
+                "-p",
+                "elcompare",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--test",
+                "web",
+            ])
+            .env("CHROMEDRIVER", CHROMEDRIVER),
     );
     let built = crate::dist::run();
     if let Err(e) = &built {
         eprintln!("dist failed: {e}");
     }
-    steps.push(Step { name: "cargo xtask dist", ok: built.is_ok(), passed: 0, failed: 0 });
+    steps.push(Step {
+        name: "cargo xtask dist",
+        ok: built.is_ok(),
+        passed: 0,
+        failed: 0,
+    });
     if built.is_ok() {
-        step(&mut steps, "end-to-end tests (Chromium, file:// and http://127.0.0.1)", Command::new("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]));
+        step(
+            &mut steps,
+            "end-to-end tests (Chromium, file:// and http://127.0.0.1)",
+            Command::new("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]),
+        );
     }
 
     println!("\n{:<60} {:>7} {:>7}", "step", "passed", "failed");
@@ -62,7 +117,11 @@ pub fn run() -> Result {
 
 /// Runs a command, echoing its output live, and returns (success, combined output).
 fn tee(cmd: &mut Command) -> (bool, String) {
-    let child = cmd.current_dir(root()).stdout(Stdio::piped()).stderr(Stdio::piped()).spawn();
+    let child = cmd
+        .current_dir(root())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn();
     let mut child = match child {
         Ok(c) => c,
         Err(e) => {
@@ -83,7 +142,10 @@ fn tee(cmd: &mut Command) -> (bool, String) {
     });
     let mut text = String::new();
     if let Some(out) = child.stdout.take() {
-        for line in BufReader::new(out).lines().map_while(std::result::Result::ok) {
+        for line in BufReader::new(out)
+            .lines()
+            .map_while(std::result::Result::ok)
+        {
             println!("{line}");
             text.push_str(&line);
             text.push('\n');
@@ -124,8 +186,19 @@ fn number_before(s: &str, word: &str) -> u64 {
 /// `cargo xtask bench`: build, then print the figures (see BENCHMARKS.md).
 pub fn bench() -> Result {
     let out = crate::dist::run()?;
-    crate::run(cargo().args(["run", "--release", "-p", "elcompare", "--example", "engine_bench"]))?;
-    crate::run(Command::new("node").arg("tests/bench/page_bench.mjs").arg(&out.single))
+    crate::run(cargo().args([
+        "run",
+        "--release",
+        "-p",
+        "elcompare",
+        "--example",
+        "engine_bench",
+    ]))?;
+    crate::run(
+        Command::new("node")
+            .arg("tests/bench/page_bench.mjs")
+            .arg(&out.single),
+    )
 }
 
 #[cfg(test)]
