@@ -39,7 +39,11 @@ pub fn status_badge(s: Status) -> Html {
 #[function_component(Compare)]
 pub fn compare(p: &CompareProps) -> Html {
     let d = &p.data;
-    let cols: Vec<_> = p.picked.iter().filter_map(|id| d.options.iter().find(|o| &o.id == id)).collect();
+    let cols: Vec<_> = p
+        .picked
+        .iter()
+        .filter_map(|id| d.options.iter().find(|o| &o.id == id))
+        .collect();
     html! {
         <section class="elc-panel elc-compare" aria-labelledby="elc-compare-h">
             <h3 id="elc-compare-h">{ "Side by side" }</h3>

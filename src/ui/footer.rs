@@ -20,14 +20,17 @@ pub fn footer(p: &FooterProps) -> Html {
     let d = &p.data;
     let copied = use_state(|| None::<bool>);
     let as_of = Date::parse(&d.as_of);
-    let stale = as_of.is_some_and(|a| p.today.days_since_epoch() - a.days_since_epoch() > STALE_DAYS);
+    let stale =
+        as_of.is_some_and(|a| p.today.days_since_epoch() - a.days_since_epoch() > STALE_DAYS);
     let copy = p.share_url.clone().map(|url| {
         let copied = copied.clone();
         Callback::from(move |_| {
             let (url, copied) = (url.clone(), copied.clone());
             spawn_local(async move {
                 let ok = match web_sys::window().map(|w| w.navigator().clipboard()) {
-                    Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&url)).await.is_ok(),
+                    Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&url))
+                        .await
+                        .is_ok(),
                     None => false,
                 };
                 copied.set(Some(ok));

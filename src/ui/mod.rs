@@ -40,14 +40,23 @@ pub struct Snapshot {
 impl Snapshot {
     pub fn new(data: &Data, setup: &Setup) -> Snapshot {
         let ids = data.criteria.iter().map(|c| c.id.clone()).collect();
-        Snapshot { setup: setup.clone(), ranking: Vec::new(), ids }
+        Snapshot {
+            setup: setup.clone(),
+            ranking: Vec::new(),
+            ids,
+        }
     }
 
     fn detail(&self) -> ChangeDetail {
         ChangeDetail {
             winner: self.ranking.first().cloned(),
             ranking: self.ranking.clone(),
-            weights: self.ids.iter().cloned().zip(self.setup.weights.iter().copied()).collect(),
+            weights: self
+                .ids
+                .iter()
+                .cloned()
+                .zip(self.setup.weights.iter().copied())
+                .collect(),
         }
     }
 
@@ -59,10 +68,24 @@ impl Snapshot {
         };
         let ser = serde_wasm_bindgen::Serializer::json_compatible();
         use serde::Serialize;
-        set("detail", &self.detail().serialize(&ser).unwrap_or(JsValue::NULL));
-        set("preset", &s.preset.as_deref().map_or(JsValue::NULL, JsValue::from_str));
-        set("current", &s.current.as_deref().map_or(JsValue::NULL, JsValue::from_str));
-        set("compare", &s.compare.serialize(&ser).unwrap_or(JsValue::NULL));
+        set(
+            "detail",
+            &self.detail().serialize(&ser).unwrap_or(JsValue::NULL),
+        );
+        set(
+            "preset",
+            &s.preset.as_deref().map_or(JsValue::NULL, JsValue::from_str),
+        );
+        set(
+            "current",
+            &s.current
+                .as_deref()
+                .map_or(JsValue::NULL, JsValue::from_str),
+        );
+        set(
+            "compare",
+            &s.compare.serialize(&ser).unwrap_or(JsValue::NULL),
+        );
         set("must", &s.must.serialize(&ser).unwrap_or(JsValue::NULL));
         set("fragment", &JsValue::from_str(&share::encode(s)));
         state.into()
@@ -116,35 +139,49 @@ pub fn app(props: &AppProps) -> Html {
     }
     // Keep the URL fragment, the snapshot and the change event in step with the state.
     {
-        let (host, key, snap) = (props.host.clone(), props.share_key.clone(), props.snapshot.0.clone());
+        let (host, key, snap) = (
+            props.host.clone(),
+            props.share_key.clone(),
+            props.snapshot.0.clone(),
+        );
         let data = state.data.clone();
-        use_effect_with((state.setup.clone(), state.eval.clone()), move |(setup, eval)| {
-            if let Some(key) = key {
-                write_fragment(&key, &share::encode(setup));
-            }
-            let ranking: Vec<RankedOut> = eval
-                .ranking
-                .iter()
-                .filter_map(|r| {
-                    let o = data.options.get(r.option)?;
-                    Some(RankedOut { id: o.id.clone(), name: o.name.clone(), score: (r.total * 10.0).round() / 10.0 })
-                })
-                .collect();
-            let changed = snap.borrow().ranking != ranking;
-            {
-                let mut s = snap.borrow_mut();
-                s.setup = setup.clone();
-                s.ranking = ranking;
-            }
-            let detail = snap.borrow().detail();
-            if changed {
-                emit_change(&host.0, &detail);
-            }
-        });
+        use_effect_with(
+            (state.setup.clone(), state.eval.clone()),
+            move |(setup, eval)| {
+                if let Some(key) = key {
+                    write_fragment(&key, &share::encode(setup));
+                }
+                let ranking: Vec<RankedOut> = eval
+                    .ranking
+                    .iter()
+                    .filter_map(|r| {
+                        let o = data.options.get(r.option)?;
+                        Some(RankedOut {
+                            id: o.id.clone(),
+                            name: o.name.clone(),
+                            score: (r.total * 10.0).round() / 10.0,
+                        })
+                    })
+                    .collect();
+                let changed = snap.borrow().ranking != ranking;
+                {
+                    let mut s = snap.borrow_mut();
+                    s.setup = setup.clone();
+                    s.ranking = ranking;
+                }
+                let detail = snap.borrow().detail();
+                if changed {
+                    emit_change(&host.0, &detail);
+                }
+            },
+        );
     }
 
     let s = &*state;
-    let share_url = props.share_key.as_ref().map(|k| share_link(k, &share::encode(&s.setup)));
+    let share_url = props
+        .share_key
+        .as_ref()
+        .map(|k| share_link(k, &share::encode(&s.setup)));
     html! {
         <div class="elc-app">
             <header class="elc-head">
@@ -157,8 +194,14 @@ pub fn app(props: &AppProps) -> Html {
                 </div>
             }
             <div class="elc-layout">
-                <section class="elc-panel elc-controls" aria-label="Your priorities">
+                <section class="elc-panel elc-start" aria-label="Your situation">
                     <controls::Presets data={s.data.clone()} selected={s.setup.preset.clone()} on_select={to(&state, Action::Preset)} />
+                </section>
+                <section class="elc-panel elc-results" aria-label="Recommendation">
+                    <result::Recommendation data={s.data.clone()} eval={s.eval.clone()} weights={s.setup.weights.clone()} />
+                    <result::Ranking data={s.data.clone()} eval={s.eval.clone()} weights={s.setup.weights.clone()} />
+                </section>
+                <section class="elc-panel elc-controls" aria-label="Your priorities">
                     <controls::Weights
                         data={s.data.clone()}
                         weights={s.setup.weights.clone()}
@@ -176,10 +219,6 @@ pub fn app(props: &AppProps) -> Html {
                         on_years={to(&state, Action::MinYears)}
                         on_current={to(&state, Action::Current)}
                     />
-                </section>
-                <section class="elc-panel elc-results" aria-label="Recommendation">
-                    <result::Recommendation data={s.data.clone()} eval={s.eval.clone()} weights={s.setup.weights.clone()} />
-                    <result::Ranking data={s.data.clone()} eval={s.eval.clone()} />
                 </section>
             </div>
             <compare::Compare data={s.data.clone()} picked={s.setup.compare.clone()} on_toggle={to(&state, |(id, on)| Action::Compare(id, on))} />
@@ -202,17 +241,24 @@ fn write_fragment(key: &str, value: &str) {
 }
 
 fn share_link(key: &str, value: &str) -> String {
-    let Some(w) = web_sys::window() else { return String::new() };
+    let Some(w) = web_sys::window() else {
+        return String::new();
+    };
     let loc = w.location();
     let href = loc.href().unwrap_or_default();
     let base = href.split('#').next().unwrap_or_default().to_string();
-    format!("{base}{}", share::fragment_set(&loc.hash().unwrap_or_default(), key, value))
+    format!(
+        "{base}{}",
+        share::fragment_set(&loc.hash().unwrap_or_default(), key, value)
+    )
 }
 
 fn emit_change(host: &Element, detail: &ChangeDetail) {
     use serde::Serialize;
     let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    let Ok(detail) = detail.serialize(&ser) else { return };
+    let Ok(detail) = detail.serialize(&ser) else {
+        return;
+    };
     let init = web_sys::CustomEventInit::new();
     init.set_detail(&detail);
     init.set_bubbles(true);

@@ -26,9 +26,19 @@ pub fn sensitivity_line(d: &Data, e: &Evaluation, weights: &[f64]) -> Option<Str
         .sensitivity
         .iter()
         .filter_map(|s| match &s.threshold {
-            Threshold::At { weight, rising, new_winner } => {
+            Threshold::At {
+                weight,
+                rising,
+                new_winner,
+            } => {
                 let now = weights.get(s.criterion).copied().unwrap_or(0.0);
-                Some(((weight - now).abs(), s.criterion, *weight, *rising, *new_winner))
+                Some((
+                    (weight - now).abs(),
+                    s.criterion,
+                    *weight,
+                    *rising,
+                    *new_winner,
+                ))
             }
             Threshold::NoChange => None,
         })
@@ -37,7 +47,11 @@ pub fn sensitivity_line(d: &Data, e: &Evaluation, weights: &[f64]) -> Option<Str
         Some((_, c, w, rising, nw)) => {
             let name = d.criteria.get(c).map_or("?", |c| c.name.as_str());
             let dir = if rising { "goes above" } else { "drops below" };
-            format!("{winner} stays first unless {name} {dir} {} (then {}).", fmt_weight((w * 10.0).round() / 10.0), option_name(d, nw))
+            format!(
+                "{winner} stays first unless {name} {dir} {} (then {}).",
+                fmt_weight((w * 10.0).round() / 10.0),
+                option_name(d, nw)
+            )
         }
         None => format!("{winner} stays first whatever any single weight is set to."),
     })
@@ -47,8 +61,14 @@ pub fn sensitivity_line(d: &Data, e: &Evaluation, weights: &[f64]) -> Option<Str
 pub fn recommendation(p: &ResultProps) -> Html {
     let (d, e) = (&p.data, &*p.eval);
     let summary = match e.ranking.first() {
-        _ if e.all_weights_zero => "Every weight is zero, so every option ties. Raise a slider to rank them.".to_string(),
-        Some(w) => format!("Recommended: {}, {:.0} of 100.", option_name(d, w.option), w.total),
+        _ if e.all_weights_zero => {
+            "Every weight is zero, so every option ties. Raise a slider to rank them.".to_string()
+        }
+        Some(w) => format!(
+            "Recommended: {}, {:.0} of 100.",
+            option_name(d, w.option),
+            w.total
+        ),
         None => "No option meets every must-have.".to_string(),
     };
     html! {
@@ -105,7 +125,9 @@ pub fn ranking(p: &ResultProps) -> Html {
                                 { for r.contributions.iter().filter(|c| c.points > 0.0).map(|c| {
                                     let rect = html! {
                                         <rect class={classes!("elc-seg", format!("elc-c{}", c.criterion % 10))}
-                                            x={format!("{x:.3}")} y="0" width={format!("{:.3}", c.points)} height="6" />
+                                            x={format!("{x:.3}")} y="0" width={format!("{:.3}", c.points)} height="6">
+                                            <title>{ format!("{}: {:.1} points", criterion_name(d, c.criterion), c.points) }</title>
+                                        </rect>
                                     };
                                     x += c.points;
                                     rect
@@ -121,7 +143,7 @@ pub fn ranking(p: &ResultProps) -> Html {
                                     <tbody>{ for r.contributions.iter().map(|c| html! {
                                         <tr>
                                             <th scope="row"><span class={classes!("elc-swatch", format!("elc-c{}", c.criterion % 10))} aria-hidden="true"></span>
-                                                { d.criteria.get(c.criterion).map_or("?", |c| c.name.as_str()) }</th>
+                                                { criterion_name(d, c.criterion) }</th>
                                             <td>{ &c.detail }</td>
                                             <td>{ format!("{:.1}", c.points) }</td>
                                         </tr>
@@ -132,6 +154,15 @@ pub fn ranking(p: &ResultProps) -> Html {
                     }
                 }) }
             </ol>
+            <ul class="elc-legend elc-bar-legend" aria-label="Bar segments">
+                { for d.criteria.iter().enumerate().filter(|(i, _)| p.weights.get(*i).is_some_and(|w| *w > 0.0)).map(|(i, c)| html! {
+                    <li key={c.id.clone()}><span class={classes!("elc-swatch", format!("elc-c{}", i % 10))} aria-hidden="true"></span>{ &c.name }</li>
+                }) }
+            </ul>
         </div>
     }
+}
+
+fn criterion_name(d: &Data, i: usize) -> &str {
+    d.criteria.get(i).map_or("?", |c| c.name.as_str())
 }

@@ -70,12 +70,27 @@ impl State {
     pub fn new(data: Data, today: Date, setup: Setup, notice: Option<String>) -> State {
         let eval = Rc::new(evaluate(&data, &setup, today));
         let base_weights = setup.weights.clone();
-        State { data, today, setup, base_weights, eval, notice }
+        State {
+            data,
+            today,
+            setup,
+            base_weights,
+            eval,
+            notice,
+        }
     }
 
     fn with_setup(&self, setup: Setup) -> State {
-        let eval = if setup == self.setup { self.eval.clone() } else { Rc::new(evaluate(&self.data, &setup, self.today)) };
-        State { setup, eval, ..self.clone() }
+        let eval = if setup == self.setup {
+            self.eval.clone()
+        } else {
+            Rc::new(evaluate(&self.data, &setup, self.today))
+        };
+        State {
+            setup,
+            eval,
+            ..self.clone()
+        }
     }
 }
 
@@ -150,7 +165,12 @@ impl Reducible for State {
                 st.notice = notice;
                 return Rc::new(st);
             }
-            Action::DismissNotice => return Rc::new(State { notice: None, ..(*self).clone() }),
+            Action::DismissNotice => {
+                return Rc::new(State {
+                    notice: None,
+                    ..(*self).clone()
+                })
+            }
         };
         Rc::new(self.with_setup(next))
     }

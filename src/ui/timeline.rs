@@ -20,7 +20,11 @@ fn year(s: &str) -> Option<f64> {
 
 /// Latest paid/extended end date of a version, if any.
 fn extended_end(v: &Version) -> Option<&str> {
-    v.extended.iter().filter_map(|e| e.until.as_deref()).filter(|u| Date::parse(u).is_some()).max()
+    v.extended
+        .iter()
+        .filter_map(|e| e.until.as_deref())
+        .filter(|u| Date::parse(u).is_some())
+        .max()
 }
 
 #[function_component(Timeline)]
@@ -28,14 +32,22 @@ pub fn timeline(p: &TimelineProps) -> Html {
     let d = &p.data;
     let versions: Vec<&Version> = d.options.iter().flat_map(|o| &o.versions).collect();
     let starts = versions.iter().filter_map(|v| year(&v.release));
-    let ends = versions.iter().flat_map(|v| [v.security_end.as_deref(), extended_end(v)]).flatten().filter_map(year);
+    let ends = versions
+        .iter()
+        .flat_map(|v| [v.security_end.as_deref(), extended_end(v)])
+        .flatten()
+        .filter_map(year);
     let today = p.today.as_year_fraction();
     let lo = (starts.fold(today, f64::min) / 5.0).floor() * 5.0;
     let hi = (ends.fold(today + 1.0, f64::max) / 5.0).ceil() * 5.0;
     let span = (hi - lo).max(1.0);
     let x = |y: f64| ((y - lo) / span * W).clamp(0.0, W);
-    let ticks: Vec<i32> = (0..=((span / 5.0).round() as i32)).map(|i| lo as i32 + 5 * i).collect();
-    let bar = |from: Option<f64>, to: Option<f64>, class: &'static str, label: String| match (from, to) {
+    let ticks: Vec<i32> = (0..=((span / 5.0).round() as i32))
+        .map(|i| lo as i32 + 5 * i)
+        .collect();
+    let bar = |from: Option<f64>, to: Option<f64>, class: &'static str, label: String| match (
+        from, to,
+    ) {
         (Some(a), Some(b)) if b > a => html! {
             <rect class={class} x={format!("{:.1}", x(a))} y="3" width={format!("{:.1}", x(b) - x(a))} height="14"><title>{ label }</title></rect>
         },

@@ -2,8 +2,9 @@
 // every request, and Debian's Chromium driven by playwright-core (no download).
 import http from "node:http";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 import { chromium } from "playwright-core";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -74,4 +75,94 @@ export function ranking(page, selector = "el-compare") {
 export async function setWeight(page, name, value, selector = "el-compare") {
   const slider = page.locator(`${selector} .elc-weight`).filter({ hasText: name }).locator("input[type=range]");
   await slider.fill(String(value));
+}
+
+// ---- Helpers for the interface tests (ui*.test.mjs, a11y*.test.mjs) ----
+
+/**
+ * Copies the built single file into a fresh temporary folder with extra attributes on
+ * its <el-compare id="elc"> (default: a fixed `today`), and returns its file:// URL.
+ */
+export function singleCopy(attrs = { today: TODAY }) {
+  const html = fs.readFileSync(SINGLE, "utf8");
+  const tag = '<el-compare id="elc">';
+  if (!html.includes(tag)) throw new Error(`${SINGLE} has no ${tag}`);
+  const extra = Object.entries(attrs).map(([k, v]) => ` ${k}="${v}"`).join("");
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "elc-ui-"));
+  const file = path.join(dir, "elcompare.html");
+  fs.writeFileSync(file, html.replace(tag, `<el-compare id="elc"${extra}>`));
+  return pathToFileURL(file).href;
+}
+
+/** Like `open`, with any Playwright context options (viewport, deviceScaleFactor, colorScheme…). */
+export async function openWith(browser, url, contextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme: "light", ...contextOptions });
+  const page = await context.newPage();
+  const log = { console: [], errors: [], requests: [] };
+  page.on("console", (m) => log.console.push(`${m.type()}: ${m.text()}`));
+  page.on("pageerror", (e) => log.errors.push(e.message));
+  page.on("request", (r) => log.requests.push(r.url()));
+  await page.goto(url);
+  return { page, log, context };
+}
+
+/** Opens every <details> inside the widget so hidden content is laid out and checked too. */
+export async function openAllDetails(page, selector = "el-compare") {
+  await page.locator(selector).evaluate((host) => {
+    for (const d of host.shadowRoot.querySelectorAll("details")) d.open = true;
+  });
+}
+
+/**
+ * Elements inside the widget's shadow root whose box sticks out of their panel (or of
+ * the app when outside any panel) by more than 1 px, plus panels that scroll sideways.
+ * Visually hidden (1 px, clipped) and zero-size elements are ignored.
+ */
+export async function shadowOverflow(page, selector = "el-compare") {
+  return page.locator(selector).evaluate((host) => {
+    const root = host.shadowRoot;
+    const app = root.querySelector(".elc-app");
+    const bad = [];
+    const name = (el) => `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""}${el.classList.length ? "." + [...el.classList].join(".") : ""}`;
+    const hidden = (el) => {
+      for (let e = el; e && e !== root; e = e.parentElement || e.parentNode) {
+        if (!(e instanceof Element)) break;
+        const cs = getComputedStyle(e);
+        if (cs.clipPath === "inset(50%)" || cs.display === "none" || cs.visibility === "hidden") return true;
+      }
+      return false;
+    };
+    for (const panel of root.querySelectorAll(".elc-panel")) {
+      if (panel.scrollWidth > panel.clientWidth + 1) bad.push(`${name(panel)} scrolls sideways: ${panel.scrollWidth} > ${panel.clientWidth}`);
+    }
+    for (const el of root.querySelectorAll(".elc-app *")) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || hidden(el)) continue;
+      const box = (el.closest(".elc-panel") || app).getBoundingClientRect();
+      if (r.left < box.left - 1 || r.right > box.right + 1) {
+        const text = (el.textContent || "").trim().slice(0, 40);
+        bad.push(`${name(el)} [${Math.round(r.left)}–${Math.round(r.right)}] outside [${Math.round(box.left)}–${Math.round(box.right)}] "${text}"`);
+      }
+    }
+    return bad;
+  });
+}
+
+/**
+ * Runs axe-core (node_modules/axe-core) on the whole document, open shadow roots included.
+ * `disable` lists rule ids to switch off (each needs a stated reason at the call site).
+ */
+export async function axeViolations(page, disable = []) {
+  if (!(await page.evaluate(() => Boolean(window.axe)))) {
+    await page.addScriptTag({ path: path.join(ROOT, "node_modules/axe-core/axe.min.js") });
+  }
+  const rules = Object.fromEntries(disable.map((id) => [id, { enabled: false }]));
+  const result = await page.evaluate((rules) => window.axe.run(document, { resultTypes: ["violations"], rules }), rules);
+  return result.violations;
+}
+
+/** Axe violations as readable lines: rule, impact, help, and each offending node with its summary. */
+export function formatViolations(violations) {
+  return violations.map((v) => [`${v.id} (${v.impact}): ${v.help} <${v.helpUrl}>`,
+    ...v.nodes.map((n) => `    ${JSON.stringify(n.target)}\n      ${n.failureSummary.replace(/\n/g, "\n      ")}`)].join("\n")).join("\n");
 }

@@ -1,0 +1,219 @@
+// The interface on the built single file (dist/elcompare.html), copied with a fixed
+// `today` and opened from file://: presets, keyboard sliders, must-haves, "I run now",
+// the shared-link fragment, the compare picker, the timeline, the data footer, themes.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { TODAY, launch, openWith, ready, ranking, setWeight, singleCopy } from "./lib.mjs";
+
+const W = "el-compare";
+let browser;
+let url;
+before(async () => { browser = await launch(); url = singleCopy(); });
+after(async () => { await browser.close(); });
+
+/** Opens the widget (optionally with a fragment) and waits for the first ranking. */
+async function widget(t, { hash = "", ...options } = {}) {
+  const { page, log, context } = await openWith(browser, url + hash, options);
+  t.after(() => context.close());
+  await ready(page);
+  return { page, log };
+}
+
+const radio = (page, name) => page.getByRole("radio", { name });
+const slider = (page, name) => page.locator(`${W} .elc-weight`).filter({ hasText: name }).locator("input[type=range]");
+const weightValues = (page) => page.locator(`${W} .elc-weight input[type=range]`).evaluateAll((xs) => xs.map((x) => x.value));
+const compareHeaders = (page) => page.locator(`${W} .elc-compare thead th`).allTextContents();
+const checkedPreset = (page) => page.locator(`${W} input[name=elc-preset]:checked`).getAttribute("value");
+
+test("presets: early access puts CentOS Stream first, production does not", async (t) => {
+  const { page, log } = await widget(t);
+  await radio(page, /Early access to the next RHEL/).check();
+  assert.equal((await ranking(page))[0], "CentOS Stream");
+  assert.equal(await checkedPreset(page), "early-access");
+  await radio(page, /Stable production server/).check();
+  const prod = await ranking(page);
+  assert.notEqual(prod[0], "CentOS Stream", `production ranking: ${prod}`);
+  assert.match(await page.locator(`${W} .elc-winner`).textContent(), new RegExp(`Recommended: ${prod[0]}`));
+  assert.deepEqual(log.errors, []);
+});
+
+test("sliders work from the keyboard (Arrow/Home/End), re-rank, and switch the preset to Custom", async (t) => {
+  const { page } = await widget(t);
+  await radio(page, /Stable production server/).check();
+  const before = await ranking(page);
+  const fresh = slider(page, "Feature freshness");
+  await fresh.focus();
+  await page.keyboard.press("Home");
+  assert.equal(await fresh.inputValue(), "0");
+  await page.keyboard.press("ArrowRight");
+  assert.equal(await fresh.inputValue(), "1");
+  assert.equal(await page.locator(`${W} .elc-weight`).filter({ hasText: "Feature freshness" }).locator("output").textContent(), "1");
+  await page.keyboard.press("End");
+  assert.equal(await fresh.inputValue(), "10");
+  for (const [name, key] of [["Release lag", "End"], ["Stability", "Home"]]) {
+    await slider(page, name).focus();
+    await page.keyboard.press(key);
+  }
+  const after = await ranking(page);
+  assert.ok(after.indexOf("CentOS Stream") < before.indexOf("CentOS Stream"), `before: ${before}; after: ${after}`);
+  assert.equal(await checkedPreset(page), "custom", "touching a slider shows Custom");
+  // Per-slider reset returns to the preset's value; reset-all is then enabled until everything matches.
+  const reset = page.getByRole("button", { name: /^Reset Feature freshness to / });
+  assert.ok(await reset.isEnabled());
+  await reset.click();
+  assert.notEqual(await fresh.inputValue(), "10");
+  await page.getByRole("button", { name: "Reset all weights" }).click();
+  assert.deepEqual(await ranking(page), before);
+  assert.ok(await page.getByRole("button", { name: "Reset all weights" }).isDisabled());
+});
+
+test("a must-have excludes options and says which must-have excluded each", async (t) => {
+  const { page } = await widget(t);
+  const all = await ranking(page);
+  const count = async () => Number((await page.locator(`${W} .elc-excluded summary`).textContent()).match(/Not considered \((\d+)\)/)[1]);
+  const before = await count(); // legacy systems are listed as never recommended
+  await page.getByRole("checkbox", { name: "First-party commercial support" }).check();
+  const left = await ranking(page);
+  assert.ok(left.length < all.length, `fewer options ranked: ${left} vs ${all}`);
+  const excluded = page.locator(`${W} .elc-excluded`);
+  assert.equal(await count(), before + all.length - left.length);
+  await excluded.locator("summary").click();
+  const items = await excluded.locator("li").allTextContents();
+  for (const name of all.filter((n) => !left.includes(n))) {
+    const item = items.find((i) => i.startsWith(name));
+    assert.ok(item, `${name} is listed as excluded: ${items}`);
+    assert.match(item, /commercial support/i, `the reason names the must-have: ${item}`);
+  }
+  assert.equal(await checkedPreset(page), "custom");
+});
+
+test("\"I run now\" feeds the migration planner, which names the tool", async (t) => {
+  const { page } = await widget(t);
+  const planner = page.locator(`${W} .elc-migration`);
+  assert.match(await planner.textContent(), /Pick the system you run now/);
+  await page.locator(`${W} #elc-cur`).selectOption("centos-linux-7");
+  assert.equal(await page.locator(`${W} #elc-cur2`).inputValue(), "centos-linux-7", "both pickers show the same system");
+  const text = await planner.textContent();
+  assert.match(text, /ELevate/);
+  assert.match(text, /AlmaLinux OS/);
+  const tool = planner.getByRole("link", { name: "ELevate" }).first();
+  assert.match(await tool.getAttribute("href"), /^https:\/\//);
+  assert.equal(await tool.getAttribute("rel"), "noopener noreferrer");
+});
+
+test("the URL fragment round-trips preset, weights, must-haves, current system and compared options", async (t) => {
+  const { page } = await widget(t);
+  await radio(page, /Hosting provider/).check();
+  await page.getByRole("checkbox", { name: "Rocky Linux" }).check();
+  await page.locator(`${W} #elc-cur`).selectOption("centos-linux-8");
+  const hash1 = await page.evaluate(() => location.hash);
+  assert.match(hash1, /^#elc-elc=p:hosting;/);
+  const want1 = { preset: await checkedPreset(page), weights: await weightValues(page), headers: await compareHeaders(page) };
+  assert.deepEqual(want1.headers, ["Dimension", "CentOS Stream", "AlmaLinux OS", "Rocky Linux"]);
+
+  const a = await widget(t, { hash: hash1 });
+  assert.deepEqual({ preset: await checkedPreset(a.page), weights: await weightValues(a.page), headers: await compareHeaders(a.page) }, want1);
+  assert.equal(await a.page.locator(`${W} #elc-cur`).inputValue(), "centos-linux-8");
+  assert.equal(await a.page.locator(`${W} .elc-notice`).count(), 0);
+
+  // Custom weights and a must-have survive too.
+  await setWeight(page, "Cost", 3);
+  await page.getByRole("checkbox", { name: "FIPS 140 validated modules" }).check();
+  const hash2 = await page.evaluate(() => location.hash);
+  assert.notEqual(hash2, hash1);
+  const want2 = { preset: "custom", weights: await weightValues(page), ranking: await ranking(page) };
+  const b = await widget(t, { hash: hash2 });
+  assert.deepEqual({ preset: await checkedPreset(b.page), weights: await weightValues(b.page), ranking: await ranking(b.page) }, want2);
+  assert.ok(await b.page.getByRole("checkbox", { name: "FIPS 140 validated modules" }).isChecked());
+  // The share box offers the same link.
+  assert.ok((await b.page.locator(`${W} #elc-link`).inputValue()).endsWith(hash2));
+});
+
+test("a malformed fragment shows a visible notice and the defaults, without errors", async (t) => {
+  const clean = await widget(t);
+  const defaults = { weights: await weightValues(clean.page), ranking: await ranking(clean.page) };
+  for (const bad of ["#elc-elc=w:1,2", "#elc-elc=p:nope", "#elc-elc=o:almalinux", "#elc-elc=%E0%A4%A"]) {
+    const { page, log } = await widget(t, { hash: bad });
+    const notice = page.locator(`${W} .elc-notice[role=alert]`);
+    assert.ok(await notice.isVisible(), `notice for ${bad}`);
+    assert.match(await notice.textContent(), /shared link could not be applied/);
+    assert.deepEqual({ weights: await weightValues(page), ranking: await ranking(page) }, defaults, bad);
+    assert.deepEqual(log.errors, [], bad);
+    await notice.getByRole("button", { name: "Dismiss" }).click();
+    assert.equal(await notice.count(), 0);
+  }
+});
+
+test("compare picker keeps 2 to 4 options and the table headers follow", async (t) => {
+  const { page } = await widget(t);
+  const box = (name) => page.locator(`${W} .elc-pick`).getByRole("checkbox", { name });
+  assert.deepEqual(await compareHeaders(page), ["Dimension", "CentOS Stream", "AlmaLinux OS"]);
+  assert.ok(await box("CentOS Stream").isDisabled(), "cannot go below two");
+  await box("Rocky Linux").check();
+  await box("Oracle Linux").check();
+  assert.deepEqual(await compareHeaders(page), ["Dimension", "CentOS Stream", "AlmaLinux OS", "Rocky Linux", "Oracle Linux"]);
+  assert.ok(await box("Red Hat Enterprise Linux").isDisabled(), "cannot go above four");
+  await box("CentOS Stream").uncheck();
+  assert.deepEqual(await compareHeaders(page), ["Dimension", "AlmaLinux OS", "Rocky Linux", "Oracle Linux"]);
+  const rows = page.locator(`${W} .elc-compare tbody tr`);
+  assert.equal(await rows.count(), 9, "nine dimensions");
+  assert.equal(await rows.first().locator("td").count(), 3);
+  assert.ok(await rows.first().locator(".elc-sources a").count() > 0, "cells link their sources");
+});
+
+test("timeline has a today line and a table alternative", async (t) => {
+  const { page } = await widget(t);
+  const tl = page.locator(`${W} .elc-timeline`);
+  assert.match(await tl.locator(".elc-legend").textContent(), new RegExp(`Today \\(${TODAY}\\)`));
+  const xs = await tl.locator("line.elc-tl-now").evaluateAll((ls) => ls.map((l) => Number(l.getAttribute("x1"))));
+  assert.ok(xs.length > 0 && xs.every((x) => x > 0 && x < 1000 && x === xs[0]), `one today position inside the axis: ${xs}`);
+  const table = tl.locator("details.elc-tl-table");
+  assert.equal(await table.locator("table").isVisible(), false);
+  await table.locator("summary").click();
+  const rows = await table.locator("tbody th").allTextContents();
+  assert.equal(rows.length, await tl.locator(".elc-tl-row:not(.elc-tl-axis)").count(), "one table row per bar row");
+  assert.ok(rows.some((r) => r.startsWith("CentOS Linux 7")), `rows: ${rows}`);
+});
+
+test("data footer shows the as-of date and the sources", async (t) => {
+  const { page } = await widget(t);
+  const footer = page.locator(`${W} .elc-footer`);
+  assert.match(await footer.textContent(), /Facts as of \d{4}-\d{2}-\d{2}\./);
+  const summary = await footer.locator(".elc-source-list summary").textContent();
+  const n = Number(summary.match(/Sources \((\d+)\)/)[1]);
+  assert.ok(n > 10, summary);
+  await footer.locator(".elc-source-list summary").click();
+  const hrefs = await footer.locator(".elc-source-list li a").evaluateAll((as) => as.map((a) => a.href));
+  assert.equal(hrefs.length, n);
+  assert.ok(hrefs.every((h) => h.startsWith("https://")), "sources are https links");
+});
+
+test("the host can force the theme with theme=dark / theme=light", async (t) => {
+  const bg = (page) => page.locator(W).evaluate((el) => getComputedStyle(el).backgroundColor);
+  const light = await widget(t, { colorScheme: "light" });
+  const auto = await bg(light.page);
+  await light.page.locator(W).evaluate((el) => el.setAttribute("theme", "dark"));
+  const forcedDark = await bg(light.page);
+  assert.notEqual(forcedDark, auto);
+  const dark = await widget(t, { colorScheme: "dark" });
+  assert.equal(await bg(dark.page), forcedDark, "dark scheme matches forced dark");
+  await dark.page.locator(W).evaluate((el) => el.setAttribute("theme", "light"));
+  assert.equal(await bg(dark.page), auto, "forced light under a dark scheme");
+});
+
+test("on a wide page the recommendation stays in view while the last slider is used", async (t) => {
+  const { page } = await widget(t, { viewport: { width: 1200, height: 700 } });
+  const last = slider(page, "Release lag");
+  await last.focus(); // scrolls it into view, far below the top of the widget
+  await page.keyboard.press("End");
+  assert.ok(await page.evaluate(() => scrollY) > 300, "the page scrolled down to the slider");
+  const box = await page.locator(`${W} .elc-winner`).boundingBox();
+  assert.ok(box.y >= 0 && box.y + box.height <= 700, `winner line in the viewport: ${JSON.stringify(box)}`);
+});
+
+test("at 320 px the recommendation comes right after the situation picker, before the sliders", async (t) => {
+  const { page } = await widget(t, { viewport: { width: 320, height: 800 } });
+  const top = async (sel) => (await page.locator(`${W} ${sel}`).boundingBox()).y;
+  const [start, reco, tune] = [await top(".elc-start"), await top(".elc-results"), await top(".elc-controls")];
+  assert.ok(start < reco && reco < tune, `order: start ${start}, results ${reco}, sliders ${tune}`);
+});
