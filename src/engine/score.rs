@@ -399,35 +399,105 @@ pub(crate) fn push_fixed1(out: &mut String, v: f64) {
     }
     let a = t.unsigned_abs();
     push_u64(out, a / 10);
-    out.push('.');
-    push_digit(out, a % 10);
+    let frac = [b'.', b'0' + (a % 10) as u8];
+    out.push_str(std::str::from_utf8(&frac).unwrap_or(".?"));
 }
 
-fn push_digit(out: &mut String, d: u64) {
-    out.push(char::from(b'0' + (d % 10) as u8));
-}
-
-fn push_u64(out: &mut String, n: u64) {
-    if n >= 10 {
-        push_u64(out, n / 10);
+/// Appends the decimal digits of `n` in one go (pushing char by char was a visible cost).
+fn push_u64(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut start = buf.len();
+    for slot in buf.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
+        start -= 1;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
     }
-    push_digit(out, n);
+    out.push_str(
+        buf.get(start..)
+            .and_then(|d| std::str::from_utf8(d).ok())
+            .unwrap_or("?"),
+    );
 }
 
 /// Appends an ISO date, "2032-05-31".
 pub(crate) fn push_date(out: &mut String, d: Date) {
-    if (0..=9999).contains(&d.year) {
+    if (0..=9999).contains(&d.year) && d.month <= 99 && d.day <= 99 {
         let y = d.year.unsigned_abs();
-        for div in [1000, 100, 10, 1] {
-            push_digit(out, u64::from(y / div));
-        }
-        out.push('-');
-        push_digit(out, u64::from(d.month / 10));
-        push_digit(out, u64::from(d.month));
-        out.push('-');
-        push_digit(out, u64::from(d.day / 10));
-        push_digit(out, u64::from(d.day));
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let buf = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            digit(d.month / 10),
+            digit(d.month),
+            b'-',
+            digit(d.day / 10),
+            digit(d.day),
+        ];
+        out.push_str(std::str::from_utf8(&buf).unwrap_or("?"));
     } else {
         let _ = write!(out, "{d}");
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fixed1(v: f64) -> String {
+        let mut s = String::new();
+        push_fixed1(&mut s, v);
+        s
+    }
+
+    #[test]
+    fn formats_numbers_and_dates() {
+        assert_eq!(fmt_num(8.0), "8");
+        assert_eq!(fmt_num(-0.0), "0");
+        assert_eq!(fmt_num(-3.0), "-3");
+        assert_eq!(fmt_num(7.5), "7.5");
+        assert_eq!(fmt_num(1234567.0), "1234567");
+        assert_eq!(fmt_num(f64::NAN), "?");
+        assert_eq!(fixed1(0.04), "0.0");
+        assert_eq!(fixed1(-0.04), "0.0");
+        assert_eq!(fixed1(-0.4), "-0.4");
+        assert_eq!(fixed1(12.0), "12.0");
+        assert_eq!(fixed1(8.16), "8.2");
+        assert_eq!(fixed1(100.0), "100.0");
+        let mut s = String::new();
+        push_date(
+            &mut s,
+            Date {
+                year: 2032,
+                month: 5,
+                day: 31,
+            },
+        );
+        push_date(
+            &mut s,
+            Date {
+                year: 987,
+                month: 12,
+                day: 1,
+            },
+        );
+        assert_eq!(s, "2032-05-310987-12-01");
+    }
+
+    #[test]
+    fn migration_utilities_are_ordered() {
+        use Backing::*;
+        use Method::*;
+        use Upgrade::*;
+        let u = migration_utility;
+        assert!(u(InPlace, SameMajor, Official) > u(InPlace, SameMajor, Community));
+        assert!(u(InPlace, SameMajor, Community) > u(InPlace, Major, Official));
+        assert!(u(InPlace, Major, Official) > u(InPlace, Major, Community));
+        assert!(u(InPlace, Major, Community) > u(Reinstall, SameMajor, Official));
     }
 }
