@@ -72,7 +72,9 @@ fn engine_and_data_know_nothing_of_the_web() {
 
 #[test]
 fn nothing_renders_strings_as_html_or_evaluates_code() {
-    let all = files(&["src", "xtask/src"]);
+    // xtask/src/dist.rs is left out: it holds the build's own guard, which names these
+    // sinks to reject them in wasm-bindgen's glue.
+    let all = files(&["src", "xtask/src/prerender.rs", "index.html"]);
     let bad = hits(
         &all,
         &[
