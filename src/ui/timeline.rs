@@ -48,9 +48,17 @@ pub fn timeline(p: &TimelineProps) -> Html {
     let bar = |from: Option<f64>, to: Option<f64>, class: &'static str, label: String| match (
         from, to,
     ) {
-        (Some(a), Some(b)) if b > a => html! {
-            <rect class={class} x={format!("{:.1}", x(a))} y="3" width={format!("{:.1}", x(b) - x(a))} height="14"><title>{ label }</title></rect>
-        },
+        // Shape as well as colour tells the phases apart: security-only bars are thinner.
+        (Some(a), Some(b)) if b > a => {
+            let (y, h) = if class == "elc-tl-security" {
+                ("6", "8")
+            } else {
+                ("3", "14")
+            };
+            html! {
+                <rect class={class} x={format!("{:.1}", x(a))} y={y} width={format!("{:.1}", x(b) - x(a))} height={h}><title>{ label }</title></rect>
+            }
+        }
         _ => html! {},
     };
     html! {

@@ -167,6 +167,8 @@ test("timeline has a today line and a table alternative", async (t) => {
   assert.match(await tl.locator(".elc-legend").textContent(), new RegExp(`Today \\(${TODAY}\\)`));
   const xs = await tl.locator("line.elc-tl-now").evaluateAll((ls) => ls.map((l) => Number(l.getAttribute("x1"))));
   assert.ok(xs.length > 0 && xs.every((x) => x > 0 && x < 1000 && x === xs[0]), `one today position inside the axis: ${xs}`);
+  const h = (cls) => tl.locator(`rect.${cls}`).first().getAttribute("height").then(Number);
+  assert.ok(await h("elc-tl-security") < await h("elc-tl-active"), "security-only bars differ in shape, not only colour");
   const table = tl.locator("details.elc-tl-table");
   assert.equal(await table.locator("table").isVisible(), false);
   await table.locator("summary").click();
