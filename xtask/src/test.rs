@@ -183,22 +183,40 @@ fn number_before(s: &str, word: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// `cargo xtask bench`: build, then print the figures (see BENCHMARKS.md).
+/// `cargo xtask bench`: release build, the native engine bench, then one table of
+/// size / start-up / input latency / engine / memory against the budget (see BENCHMARKS.md).
+/// Not part of `cargo xtask test`.
 pub fn bench() -> Result {
     let out = crate::dist::run()?;
-    crate::run(cargo().args([
-        "run",
-        "--release",
-        "-p",
-        "elcompare",
-        "--example",
-        "engine_bench",
-    ]))?;
-    crate::run(
-        Command::new("node")
-            .arg("tests/bench/page_bench.mjs")
-            .arg(&out.single),
-    )
+    eprintln!("$ cargo run --release -p elcompare --example engine_bench");
+    let engine = cargo()
+        .args(["run", "--release", "-p", "elcompare", "--example", "engine_bench"])
+        .current_dir(root())
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| format!("engine_bench: {e}"))?;
+    let text = String::from_utf8_lossy(&engine.stdout);
+    print!("{text}");
+    // "… median 9.12 µs per evaluation (9120 ns wall; …" and "  on-CPU time: median … (9050 ns)".
+    let wall = text.lines().find_map(|l| number_before_f(l, " ns wall"));
+    let cpu = text
+        .lines()
+        .filter(|l| l.contains("on-CPU"))
+        .find_map(|l| number_before_f(l, " ns)"));
+    let mut node = Command::new("node");
+    node.arg("tests/bench/page_bench.mjs").arg(&out.single);
+    if let Some(ns) = wall {
+        node.args(["--engine-ns", &ns.to_string()]);
+    }
+    if let Some(ns) = cpu {
+        node.args(["--engine-cpu-ns", &ns.to_string()]);
+    }
+    crate::run(&mut node)
+}
+
+fn number_before_f(s: &str, word: &str) -> Option<f64> {
+    let i = s.find(word)?;
+    s[..i].rsplit(|c: char| !(c.is_ascii_digit() || c == '.')).next()?.parse().ok()
 }
 
 #[cfg(test)]
@@ -208,5 +226,12 @@ mod tests {
         let out = "test result: ok. 12 passed; 0 failed; 0 ignored\n\
                    test result: FAILED. 3 passed; 2 failed; 1 ignored\n# pass 7\n# fail 1\n";
         assert_eq!(super::count(out), (22, 3));
+    }
+
+    #[test]
+    fn reads_engine_bench_figures() {
+        let l = "evaluate (production preset): median 9.12 µs per evaluation (9120 ns wall; min 1 ns";
+        assert_eq!(super::number_before_f(l, " ns wall"), Some(9120.0));
+        assert_eq!(super::number_before_f("  on-CPU time: median 9.05 µs (9050 ns)", " ns)"), Some(9050.0));
     }
 }
