@@ -12,7 +12,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 const TODAY: &str = "2026-11-29";
 
 fn doc() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("document")
 }
 
 /// Mounts a widget with `options` (pairs of key, value) into a fresh host; returns (host, root, handle).
@@ -27,14 +29,19 @@ async fn mount(pairs: &[(&str, &str)]) -> (Element, Element, elcompare::embed::W
     for (k, v) in pairs {
         js_sys::Reflect::set(&opts, &(*k).into(), &(*v).into()).unwrap();
     }
-    let handle = mount_widget(host.clone(), root.clone(), opts.into()).map_err(JsValue::from).expect("mounts");
+    let handle = mount_widget(host.clone(), root.clone(), opts.into())
+        .map_err(JsValue::from)
+        .expect("mounts");
     yew::scheduler::flush().await;
     (host, root, handle)
 }
 
 fn texts(root: &Element, selector: &str) -> Vec<String> {
     let list = root.query_selector_all(selector).unwrap();
-    (0..list.length()).filter_map(|i| list.item(i)).map(|n| n.text_content().unwrap_or_default()).collect()
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.text_content().unwrap_or_default())
+        .collect()
 }
 
 fn live(root: &Element) -> String {
@@ -54,7 +61,13 @@ fn slider(root: &Element, name: &str) -> HtmlInputElement {
     (0..rows.length())
         .filter_map(|i| rows.item(i))
         .filter_map(|n| n.dyn_into::<Element>().ok())
-        .find(|e| e.query_selector("label").ok().flatten().and_then(|l| l.text_content()) == Some(name.into()))
+        .find(|e| {
+            e.query_selector("label")
+                .ok()
+                .flatten()
+                .and_then(|l| l.text_content())
+                == Some(name.into())
+        })
         .and_then(|e| e.query_selector("input[type=range]").ok().flatten())
         .expect("slider")
         .unchecked_into()
@@ -72,27 +85,51 @@ async fn slider_reranks_and_updates_live_region() {
     let (_h, root, _handle) = mount(&[("preset", "production")]).await;
     let before = texts(&root, ".elc-rank-name");
     let status = live(&root);
-    assert_eq!(before.first().map(String::as_str), Some("AlmaLinux OS"), "{before:?}");
+    assert_eq!(
+        before.first().map(String::as_str),
+        Some("AlmaLinux OS"),
+        "{before:?}"
+    );
     assert!(status.starts_with("Recommended: AlmaLinux OS"), "{status}");
-    for (name, w) in [("Stability", 0), ("Feature freshness", 10), ("Release lag", 10), ("Years of security updates", 0)] {
+    for (name, w) in [
+        ("Stability", 0),
+        ("Feature freshness", 10),
+        ("Release lag", 10),
+        ("Years of security updates", 0),
+    ] {
         set_weight(&root, name, w).await;
     }
     let after = texts(&root, ".elc-rank-name");
     assert_ne!(before, after);
-    assert_ne!(live(&root), status, "the live region announces the new result");
+    assert_ne!(
+        live(&root),
+        status,
+        "the live region announces the new result"
+    );
     // Touching a slider leaves the preset: "Custom" is now the checked radio.
-    let custom: HtmlInputElement = root.query_selector("input[value=custom]").unwrap().unwrap().unchecked_into();
+    let custom: HtmlInputElement = root
+        .query_selector("input[value=custom]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     assert!(custom.checked());
 }
 
 #[wasm_bindgen_test]
 async fn preset_sets_weights() {
     let (_h, root, _handle) = mount(&[]).await;
-    let radio: HtmlInputElement = root.query_selector("input[value=early-access]").unwrap().unwrap().unchecked_into();
+    let radio: HtmlInputElement = root
+        .query_selector("input[value=early-access]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     radio.set_checked(true);
     fire(&radio, "change");
     yew::scheduler::flush().await;
-    assert_eq!(texts(&root, ".elc-rank-name").first().map(String::as_str), Some("CentOS Stream"));
+    assert_eq!(
+        texts(&root, ".elc-rank-name").first().map(String::as_str),
+        Some("CentOS Stream")
+    );
     assert_eq!(slider(&root, "Feature freshness").value(), "10");
 }
 
@@ -113,13 +150,20 @@ async fn must_have_excludes_with_reason() {
     let ranked = texts(&root, ".elc-rank-name");
     assert!(!ranked.iter().any(|n| n == "AlmaLinux OS"), "{ranked:?}");
     let excluded = texts(&root, ".elc-excluded li").join("\n");
-    assert!(excluded.contains("AlmaLinux OS: ") && excluded.contains("FIPS"), "{excluded}");
+    assert!(
+        excluded.contains("AlmaLinux OS: ") && excluded.contains("FIPS"),
+        "{excluded}"
+    );
 }
 
 #[wasm_bindgen_test]
 async fn current_system_feeds_migration() {
     let (_h, root, _handle) = mount(&[]).await;
-    let sel: HtmlSelectElement = root.query_selector("#elc-cur").unwrap().unwrap().unchecked_into();
+    let sel: HtmlSelectElement = root
+        .query_selector("#elc-cur")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
     sel.set_value("centos-linux-7");
     fire(&sel, "change");
     yew::scheduler::flush().await;
@@ -129,19 +173,41 @@ async fn current_system_feeds_migration() {
 
 #[wasm_bindgen_test]
 async fn state_round_trips_through_the_fragment_text() {
-    let (_h, root, handle) = mount(&[("preset", "hosting"), ("current", "centos-linux-8"), ("options", "rocky,almalinux,rhel")]).await;
+    let (_h, root, handle) = mount(&[
+        ("preset", "hosting"),
+        ("current", "centos-linux-8"),
+        ("options", "rocky,almalinux,rhel"),
+    ])
+    .await;
     let state = handle.state();
-    let fragment = js_sys::Reflect::get(&state, &"fragment".into()).unwrap().as_string().unwrap();
+    let fragment = js_sys::Reflect::get(&state, &"fragment".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
     assert!(fragment.starts_with("p:hosting;"), "{fragment}");
-    assert!(fragment.contains("c:centos-linux-8") && fragment.ends_with("o:rocky,almalinux,rhel"), "{fragment}");
+    assert!(
+        fragment.contains("c:centos-linux-8") && fragment.ends_with("o:rocky,almalinux,rhel"),
+        "{fragment}"
+    );
     let headers = texts(&root, ".elc-compare thead th");
-    assert_eq!(headers, ["Dimension", "Rocky Linux", "AlmaLinux OS", "Red Hat Enterprise Linux"]);
+    assert_eq!(
+        headers,
+        [
+            "Dimension",
+            "Rocky Linux",
+            "AlmaLinux OS",
+            "Red Hat Enterprise Linux"
+        ]
+    );
 }
 
 #[wasm_bindgen_test]
 async fn bad_fragment_falls_back_with_notice() {
     let w = web_sys::window().unwrap();
-    w.history().unwrap().replace_state_with_url(&JsValue::NULL, "", Some("#elc-bad=w:99,1;o:nope")).unwrap();
+    w.history()
+        .unwrap()
+        .replace_state_with_url(&JsValue::NULL, "", Some("#elc-bad=w:99,1;o:nope"))
+        .unwrap();
     let host = doc().create_element("div").unwrap();
     host.set_id("bad");
     let root = doc().create_element("div").unwrap();
@@ -149,11 +215,16 @@ async fn bad_fragment_falls_back_with_notice() {
     doc().body().unwrap().append_child(&host).unwrap();
     let opts = js_sys::Object::new();
     js_sys::Reflect::set(&opts, &"today".into(), &TODAY.into()).unwrap();
-    let _handle = mount_widget(host, root.clone(), opts.into()).map_err(JsValue::from).expect("mounts");
+    let _handle = mount_widget(host, root.clone(), opts.into())
+        .map_err(JsValue::from)
+        .expect("mounts");
     yew::scheduler::flush().await;
     let notice = texts(&root, ".elc-notice").join("");
     assert!(notice.contains("could not be applied"), "{notice}");
-    assert!(!texts(&root, ".elc-rank-name").is_empty(), "defaults still rank");
+    assert!(
+        !texts(&root, ".elc-rank-name").is_empty(),
+        "defaults still rank"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -162,7 +233,13 @@ async fn invalid_options_are_rejected_with_a_message() {
     let root = doc().create_element("div").unwrap();
     let opts = js_sys::Object::new();
     js_sys::Reflect::set(&opts, &"preset".into(), &"nonsense".into()).unwrap();
-    let err = mount_widget(host, root, opts.into()).err().map(JsValue::from).expect("rejected");
-    let msg = js_sys::Reflect::get(&err, &"message".into()).unwrap().as_string().unwrap();
+    let err = mount_widget(host, root, opts.into())
+        .err()
+        .map(JsValue::from)
+        .expect("rejected");
+    let msg = js_sys::Reflect::get(&err, &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
     assert!(msg.contains("preset \"nonsense\" is not one of"), "{msg}");
 }

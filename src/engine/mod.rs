@@ -211,7 +211,11 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
     let current = inputs
         .current
         .map(|id| score::resolve_current(ds, id, today));
-    let ctx = score::Ctx { ds, current };
+    let ctx = score::Ctx {
+        ds,
+        current,
+        today: inputs.today,
+    };
 
     let mut ranking: Vec<Ranked> = Vec::with_capacity(n_all);
     let mut excluded: Vec<Excluded> = Vec::new();

@@ -173,6 +173,7 @@ pub(crate) fn resolve_current<'a>(ds: &Dataset, id: &'a str, today: Date) -> Cur
 pub(crate) struct Ctx<'a> {
     pub ds: &'a Dataset,
     pub current: Option<Current<'a>>,
+    pub today: Date,
 }
 
 /// Utility in [0, 1] of option `oi` on criterion `c`; writes the human-readable value to `detail`.
@@ -301,8 +302,22 @@ fn migration(ctx: &Ctx<'_>, oi: usize, opt: &OptionEntry, detail: &mut String) -
         return 1.0;
     }
     let mut best: Option<(f64, &Migration)> = None;
+    let mut into_ended = false;
     for m in &ctx.ds.migrations {
-        if m.from != cur.id || !opt.versions.iter().any(|v| v.id == m.to) {
+        let Some(to) = opt.versions.iter().find(|v| v.id == m.to) else {
+            continue;
+        };
+        if m.from != cur.id {
+            continue;
+        }
+        // A path into a version whose security updates have ended is no way forward.
+        if to
+            .security_end
+            .as_deref()
+            .and_then(Date::parse)
+            .is_some_and(|end| end < ctx.today)
+        {
+            into_ended = true;
             continue;
         }
         let u = migration_utility(m.method, m.upgrade, m.backing);
@@ -311,7 +326,11 @@ fn migration(ctx: &Ctx<'_>, oi: usize, opt: &OptionEntry, detail: &mut String) -
         }
     }
     let Some((u, m)) = best else {
-        detail.push_str("no in-place tool: reinstall");
+        detail.push_str(if into_ended {
+            "in-place tools reach only ended versions: reinstall"
+        } else {
+            "no in-place tool: reinstall"
+        });
         return MIGRATION_REINSTALL;
     };
     let tool = m.tool.as_deref().map(|id| {
