@@ -228,9 +228,9 @@ fn no_raw_html(glue: &str) -> Result<String> {
         "createContextualFragment",
     ] {
         if out.contains(bad) {
-            return Err(
-                format!("wasm-bindgen glue uses {bad}; the widget must not parse HTML").into(),
-            );
+            return Err(format!(
+                "wasm-bindgen glue uses {bad}; the widget must not parse HTML"
+            ));
         }
     }
     if out.contains(".outerHTML =") {

@@ -190,7 +190,14 @@ pub fn bench() -> Result {
     let out = crate::dist::run()?;
     eprintln!("$ cargo run --release -p elcompare --example engine_bench");
     let engine = cargo()
-        .args(["run", "--release", "-p", "elcompare", "--example", "engine_bench"])
+        .args([
+            "run",
+            "--release",
+            "-p",
+            "elcompare",
+            "--example",
+            "engine_bench",
+        ])
         .current_dir(root())
         .stderr(Stdio::inherit())
         .output()
@@ -216,7 +223,11 @@ pub fn bench() -> Result {
 
 fn number_before_f(s: &str, word: &str) -> Option<f64> {
     let i = s.find(word)?;
-    s[..i].rsplit(|c: char| !(c.is_ascii_digit() || c == '.')).next()?.parse().ok()
+    s[..i]
+        .rsplit(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .next()?
+        .parse()
+        .ok()
 }
 
 #[cfg(test)]
@@ -230,8 +241,12 @@ mod tests {
 
     #[test]
     fn reads_engine_bench_figures() {
-        let l = "evaluate (production preset): median 9.12 µs per evaluation (9120 ns wall; min 1 ns";
+        let l =
+            "evaluate (production preset): median 9.12 µs per evaluation (9120 ns wall; min 1 ns";
         assert_eq!(super::number_before_f(l, " ns wall"), Some(9120.0));
-        assert_eq!(super::number_before_f("  on-CPU time: median 9.05 µs (9050 ns)", " ns)"), Some(9050.0));
+        assert_eq!(
+            super::number_before_f("  on-CPU time: median 9.05 µs (9050 ns)", " ns)"),
+            Some(9050.0)
+        );
     }
 }
