@@ -21,6 +21,16 @@ let elcReady = null;
 let elcSheets = null;
 const elcHandles = new WeakMap();
 
+/** Base64 → bytes (the single file's inline wasm): the native decoder where there is one. */
+function elcBase64(text) {
+  const b64 = text.trim();
+  if (typeof Uint8Array.fromBase64 === "function") return Uint8Array.fromBase64(b64);
+  const bin = atob(b64);
+  const out = new Uint8Array(bin.length);
+  for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
+  return out;
+}
+
 /** Starts the wasm once per page; every widget shares the one compiled module. */
 function elcStart() {
   if (!elcReady) {

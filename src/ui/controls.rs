@@ -1,5 +1,6 @@
 //! Presets, weight sliders, must-haves and "I run now".
 
+use super::lazy::LazyDetails;
 use super::state::Data;
 use crate::data::MustHaves;
 use crate::engine::scoring_text;
@@ -83,18 +84,33 @@ pub fn weights(p: &WeightsProps) -> Html {
             }) }
             <button type="button" class="elc-reset-all" disabled={!changed}
                 onclick={let cb = p.on_reset_all.clone(); move |_| cb.emit(())}>{ "Reset all weights" }</button>
-            <details class="elc-scoring">
-                <summary>{ "How each criterion is scored" }</summary>
-                <dl>
-                    { for p.data.criteria.iter().map(|c| html! {
-                        <>
-                            <dt>{ &c.name }</dt>
-                            <dd>{ &c.definition }{ " " }{ scoring_text(c) }</dd>
-                        </>
-                    }) }
-                </dl>
-            </details>
+            <Scoring data={p.data.clone()} />
         </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ScoringProps {
+    pub data: Data,
+}
+
+/// "How each criterion is scored": its own component so slider input does not rebuild it.
+#[function_component(Scoring)]
+fn scoring(p: &ScoringProps) -> Html {
+    html! {
+        <LazyDetails class="elc-scoring" summary="How each criterion is scored" content={{
+            let data = p.data.clone();
+            Callback::from(move |()| html! {
+            <dl>
+                { for data.criteria.iter().map(|c| html! {
+                    <>
+                        <dt>{ &c.name }</dt>
+                        <dd>{ &c.definition }{ " " }{ scoring_text(c) }</dd>
+                    </>
+                }) }
+            </dl>
+            })
+        }} />
     }
 }
 

@@ -1,5 +1,6 @@
 //! Data footer: as-of date, stale-data notice, sources, and the share link.
 
+use super::lazy::LazyDetails;
 use super::state::Data;
 use crate::data::Date;
 use wasm_bindgen_futures::spawn_local;
@@ -55,12 +56,14 @@ pub fn footer(p: &FooterProps) -> Html {
                     <input id="elc-link" class="elc-link" type="text" readonly=true value={url.clone()} />
                 </div>
             }
-            <details class="elc-source-list">
-                <summary>{ format!("Sources ({})", d.sources.len()) }</summary>
+            <LazyDetails class="elc-source-list" summary={format!("Sources ({})", d.sources.len())} content={{
+                let d = d.clone();
+                Callback::from(move |()| html! {
                 <ol>{ for d.sources.iter().map(|s| html! {
                     <li key={s.id.clone()}><a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ &s.title }</a>{ format!(" (retrieved {})", s.retrieved) }</li>
                 }) }</ol>
-            </details>
+                })
+            }} />
         </footer>
     }
 }

@@ -4,6 +4,7 @@
 mod compare;
 mod controls;
 mod footer;
+mod lazy;
 mod migration;
 mod result;
 pub mod state;
@@ -148,9 +149,14 @@ pub fn app(props: &AppProps) -> Html {
         use_effect_with(
             (state.setup.clone(), state.eval.clone()),
             move |(setup, eval)| {
-                if let Some(key) = key {
-                    write_fragment(&key, &share::encode(setup));
-                }
+                // The address bar follows once input pauses: a dragged slider fires dozens
+                // of changes, and browsers throttle history updates.
+                let pending = key.map(|key| {
+                    let value = share::encode(setup);
+                    gloo_timers::callback::Timeout::new(FRAGMENT_DELAY_MS, move || {
+                        write_fragment(&key, &value)
+                    })
+                });
                 let ranking: Vec<RankedOut> = eval
                     .ranking
                     .iter()
@@ -173,6 +179,8 @@ pub fn app(props: &AppProps) -> Html {
                 if changed {
                     emit_change(&host.0, &detail);
                 }
+                // A newer change cancels the pending write (dropping a Timeout clears it).
+                move || drop(pending)
             },
         );
     }
@@ -228,6 +236,9 @@ pub fn app(props: &AppProps) -> Html {
         </div>
     }
 }
+
+/// Quiet time before the setup is written to the URL fragment.
+const FRAGMENT_DELAY_MS: u32 = 250;
 
 fn write_fragment(key: &str, value: &str) {
     let Some(w) = web_sys::window() else { return };

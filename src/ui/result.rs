@@ -2,6 +2,7 @@
 //! stacked contribution bars.
 
 use super::controls::fmt_weight;
+use super::lazy::LazyDetails;
 use super::state::Data;
 use crate::engine::{Evaluation, Threshold};
 use std::rc::Rc;
@@ -111,7 +112,7 @@ pub fn ranking(p: &ResultProps) -> Html {
         <div class="elc-ranking">
             <h3>{ "Ranking" }</h3>
             <ol class="elc-rank-list">
-                { for e.ranking.iter().map(|r| {
+                { for e.ranking.iter().enumerate().map(|(rank, r)| {
                     let mut x = 0.0;
                     let name = option_name(d, r.option);
                     html! {
@@ -133,23 +134,8 @@ pub fn ranking(p: &ResultProps) -> Html {
                                     rect
                                 }) }
                             </svg>
-                            <details class="elc-detail">
-                                <summary>{ format!("Why {name} scores {:.0}", r.total) }</summary>
-                                if !r.why_not.is_empty() {
-                                    <ul class="elc-whynot">{ for r.why_not.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
-                                }
-                                <table class="elc-contrib">
-                                    <thead><tr><th scope="col">{ "Criterion" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Points" }</th></tr></thead>
-                                    <tbody>{ for r.contributions.iter().map(|c| html! {
-                                        <tr>
-                                            <th scope="row"><span class={classes!("elc-swatch", format!("elc-c{}", c.criterion % 10))} aria-hidden="true"></span>
-                                                { criterion_name(d, c.criterion) }</th>
-                                            <td>{ &c.detail }</td>
-                                            <td>{ format!("{:.1}", c.points) }</td>
-                                        </tr>
-                                    }) }</tbody>
-                                </table>
-                            </details>
+                            <LazyDetails class="elc-detail" summary={format!("Why {name} scores {:.0}", r.total)}
+                                content={breakdown(d, &p.eval, rank)} />
                         </li>
                     }
                 }) }
@@ -161,6 +147,34 @@ pub fn ranking(p: &ResultProps) -> Html {
             </ul>
         </div>
     }
+}
+
+/// The per-criterion table (and "why not") of the option ranked `rank`, built on demand.
+fn breakdown(d: &Data, eval: &Rc<Evaluation>, rank: usize) -> Callback<(), Html> {
+    let (d, eval) = (d.clone(), eval.clone());
+    Callback::from(move |()| {
+        let Some(r) = eval.ranking.get(rank) else {
+            return html! {};
+        };
+        html! {
+            <>
+            if !r.why_not.is_empty() {
+                <ul class="elc-whynot">{ for r.why_not.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
+            }
+            <table class="elc-contrib">
+                <thead><tr><th scope="col">{ "Criterion" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Points" }</th></tr></thead>
+                <tbody>{ for r.contributions.iter().map(|c| html! {
+                    <tr>
+                        <th scope="row"><span class={classes!("elc-swatch", format!("elc-c{}", c.criterion % 10))} aria-hidden="true"></span>
+                            { criterion_name(&d, c.criterion) }</th>
+                        <td>{ &c.detail }</td>
+                        <td>{ format!("{:.1}", c.points) }</td>
+                    </tr>
+                }) }</tbody>
+            </table>
+            </>
+        }
+    })
 }
 
 fn criterion_name(d: &Data, i: usize) -> &str {

@@ -2,6 +2,7 @@
 //! "today" line, and the same facts as a table for screen readers and print.
 
 use super::compare::source_links;
+use super::lazy::LazyDetails;
 use super::state::Data;
 use crate::data::{Date, Version};
 use yew::prelude::*;
@@ -96,8 +97,11 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     <span class="elc-tl-years">{ for ticks.iter().map(|t| html! { <span>{ t }</span> }) }</span>
                 </div>
             </div>
-            <details class="elc-tl-table">
-                <summary>{ "Lifecycle dates as a table" }</summary>
+            <LazyDetails class="elc-tl-table" summary="Lifecycle dates as a table" content={{
+                let d = d.clone();
+                Callback::from(move |()| {
+                    let versions: Vec<&Version> = d.options.iter().flat_map(|o| &o.versions).collect();
+                    html! {
                 <table class="elc-table">
                     <thead><tr>
                         <th scope="col">{ "Version" }</th><th scope="col">{ "Released" }</th><th scope="col">{ "Active support ends" }</th>
@@ -105,7 +109,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     </tr></thead>
                     <tbody>{ for versions.iter().map(|v| html! {
                         <tr key={v.id.clone()}>
-                            <th scope="row">{ &v.name }{ source_links(d, &v.sources) }</th>
+                            <th scope="row">{ &v.name }{ source_links(&d, &v.sources) }</th>
                             <td data-label="Released">{ &v.release }</td>
                             <td data-label="Active support ends">{ v.active_end.as_deref().unwrap_or("—") }</td>
                             <td data-label="Security updates end">{ v.security_end.as_deref().unwrap_or("not published") }</td>
@@ -114,14 +118,16 @@ pub fn timeline(p: &TimelineProps) -> Html {
                             }) }</td>
                             <td data-label="Architectures">{ v.arches.join(", ") }
                                 { for v.conflicts.iter().map(|c| html! {
-                                    <span class="elc-conflict">{ format!("Also published: {} = {}", c.field, c.value) }{ source_links(d, &c.sources) }</span>
+                                    <span class="elc-conflict">{ format!("Also published: {} = {}", c.field, c.value) }{ source_links(&d, &c.sources) }</span>
                                 }) }
                                 if let Some(n) = &v.note { <span class="elc-note">{ n }</span> }
                             </td>
                         </tr>
                     }) }</tbody>
                 </table>
-            </details>
+                    }
+                })
+            }} />
         </section>
     }
 }

@@ -330,6 +330,7 @@ test("ten widgets on one page render and respond independently", async () => {
     assert.ok(afterMove[2].ranking.indexOf("CentOS Stream") < before[2].ranking.indexOf("CentOS Stream"), "widget 3 re-ranked");
     assert.ok((await events(page)).filter((e) => e.index !== 2).length === 9, "no event from the other widgets");
     // Sharing: one fragment key per shared widget.
+    await page.waitForFunction(() => location.hash.split("&").length === 7);
     const keys = (await page.evaluate(() => location.hash)).slice(1).split("&").map((kv) => kv.split("=")[0]).sort();
     assert.deepEqual(keys, ["elc", "elc-c7", "elc-early", "elc-plain", "elc-prod", "elc-r8", "elc-reg"]);
     // Themes: 5 and 10 dark, 6 light, on a light-scheme page.

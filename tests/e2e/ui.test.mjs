@@ -101,12 +101,21 @@ test("\"I run now\" feeds the migration planner, which names the tool", async (t
   assert.equal(await tool.getAttribute("rel"), "noopener noreferrer");
 });
 
+/** The fragment once the widget has written it (it follows input after a short pause). */
+async function sharedHash(page) {
+  await page.waitForFunction(() => {
+    const link = document.querySelector("el-compare").shadowRoot.querySelector("#elc-link");
+    return location.hash.length > 1 && link.value.endsWith(location.hash);
+  });
+  return page.evaluate(() => location.hash);
+}
+
 test("the URL fragment round-trips preset, weights, must-haves, current system and compared options", async (t) => {
   const { page } = await widget(t);
   await radio(page, /Hosting provider/).check();
   await page.getByRole("checkbox", { name: "Rocky Linux" }).check();
   await page.locator(`${W} #elc-cur`).selectOption("centos-linux-8");
-  const hash1 = await page.evaluate(() => location.hash);
+  const hash1 = await sharedHash(page);
   assert.match(hash1, /^#elc-elc=p:hosting;/);
   const want1 = { preset: await checkedPreset(page), weights: await weightValues(page), headers: await compareHeaders(page) };
   assert.deepEqual(want1.headers, ["Dimension", "CentOS Stream", "AlmaLinux OS", "Rocky Linux"]);
@@ -119,7 +128,7 @@ test("the URL fragment round-trips preset, weights, must-haves, current system a
   // Custom weights and a must-have survive too.
   await setWeight(page, "Cost", 3);
   await page.getByRole("checkbox", { name: "FIPS 140 validated modules" }).check();
-  const hash2 = await page.evaluate(() => location.hash);
+  const hash2 = await sharedHash(page);
   assert.notEqual(hash2, hash1);
   const want2 = { preset: "custom", weights: await weightValues(page), ranking: await ranking(page) };
   const b = await widget(t, { hash: hash2 });

@@ -76,12 +76,13 @@ pub fn run() -> Result<Outputs> {
     // Single file: the same script with the wasm inline.
     let wasm = fs::read(&embed_wasm).map_err(|e| format!("{}: {e}", embed_wasm.display()))?;
     let packed = base64(&gzip(&wasm)?);
-    let inline_source = format!(
-        "new Response(new Blob([Uint8Array.from(atob(\"{packed}\"), (c) => c.charCodeAt(0))])\
-         .stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer()"
-    );
+    // The payload sits in a data block the JS parser never reads; the bootstrap decodes
+    // it with the browser's base64 decoder and inflates it with DecompressionStream.
+    let inline_source =
+        "new Response(new Blob([elcBase64(document.getElementById(\"elc-wasm\").textContent)])\
+         .stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer()";
     let script = bootstrap
-        .replace("__ELCOMPARE_WASM__", &inline_source)
+        .replace("__ELCOMPARE_WASM__", inline_source)
         .replace("__ELCOMPARE_CSS__", &css_js);
     let page = read(&root.join("index.html"))?;
     let prerender = crate::prerender::table_html()?;
@@ -89,7 +90,10 @@ pub fn run() -> Result<Outputs> {
         .replace("<!--ELCOMPARE_PRERENDER-->", &prerender)
         .replace(
             "<script type=\"module\" src=\"elcompare.js\"></script>",
-            &format!("<script type=\"module\">\n{glue}\n{script}</script>"),
+            &format!(
+                "<script type=\"application/octet-stream\" id=\"elc-wasm\">{packed}</script>\n\
+                 <script type=\"module\">\n{glue}\n{script}</script>"
+            ),
         );
     let single = dist.join("elcompare.html");
     write(&single, &page)?;
