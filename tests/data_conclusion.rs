@@ -1,6 +1,7 @@
 //! The ratings make the original comparison's conclusion come out, checked with a
 //! plain weighted mean independent of the engine: for a stable production server
 //! CentOS Stream does not rank first; for early access to the next RHEL it does.
+#![cfg(not(target_arch = "wasm32"))]
 
 use elcompare::data::{
     from_json_str, CriterionKind, Dataset, Date, OptionEntry, Role, EMBEDDED_JSON,

@@ -1,4 +1,5 @@
 //! The dataset shipped with the widget loads, validates and matches the reference sheet.
+#![cfg(not(target_arch = "wasm32"))]
 
 use elcompare::data::{from_json_str, Dataset, EMBEDDED_JSON};
 use std::collections::BTreeMap;

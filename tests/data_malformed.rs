@@ -1,4 +1,5 @@
 //! Malformed input of every kind gives an error message, never a panic.
+#![cfg(not(target_arch = "wasm32"))]
 
 use elcompare::data::{from_json_str, validate, Dataset, EMBEDDED_JSON};
 

@@ -1,4 +1,5 @@
 //! One broken dataset per validator rule, each checked against the exact messages.
+#![cfg(not(target_arch = "wasm32"))]
 
 use elcompare::data::{
     from_json_str, validate, Conflict, CriterionKind, Dataset, Extended, Fact, Rating, Role,

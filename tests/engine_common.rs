@@ -1,5 +1,6 @@
 //! Builders for small synthetic datasets, shared by the engine tests
 //! (included with `#[path = "engine_common.rs"] mod engine_common;`).
+#![cfg(not(target_arch = "wasm32"))]
 #![allow(dead_code)]
 
 use elcompare::data::{

@@ -1,4 +1,5 @@
 //! Property tests of the decision engine over random small datasets and weights.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "engine_common.rs"]
 mod engine_common;

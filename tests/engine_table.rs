@@ -1,5 +1,6 @@
 //! Table-driven tests of the decision engine: small datasets built in Rust, one `check` helper;
 //! then the original article's conclusion on the embedded dataset.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "engine_common.rs"]
 mod engine_common;

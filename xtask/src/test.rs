@@ -188,20 +188,13 @@ fn number_before(s: &str, word: &str) -> u64 {
 /// Not part of `cargo xtask test`.
 pub fn bench() -> Result {
     let out = crate::dist::run()?;
-    eprintln!("$ cargo run --release -p elcompare --example engine_bench");
+    eprintln!("$ cargo bench -p elcompare --bench engine");
     let engine = cargo()
-        .args([
-            "run",
-            "--release",
-            "-p",
-            "elcompare",
-            "--example",
-            "engine_bench",
-        ])
+        .args(["bench", "-p", "elcompare", "--bench", "engine"])
         .current_dir(root())
         .stderr(Stdio::inherit())
         .output()
-        .map_err(|e| format!("engine_bench: {e}"))?;
+        .map_err(|e| format!("engine bench: {e}"))?;
     let text = String::from_utf8_lossy(&engine.stdout);
     print!("{text}");
     // "… median 9.12 µs per evaluation (9120 ns wall; …" and "  on-CPU time: median … (9050 ns)".

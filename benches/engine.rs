@@ -1,6 +1,6 @@
 //! Benchmark of one full evaluation (ranking, reasons, sensitivity) of the embedded dataset.
 //!
-//! Run: `cargo run --release --example engine_bench [-- ITERATIONS] [--preset ID] [--show] [--check]`
+//! Run: `cargo bench -p elcompare --bench engine [-- ITERATIONS] [--preset ID] [--show] [--check]`
 //! Prints the median time per evaluation over several batches (`--show` also prints the
 //! evaluation; `--check` exits with status 2 when the median is over the 20 µs budget).
 //! Not part of `cargo test`.
