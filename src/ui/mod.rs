@@ -117,9 +117,39 @@ impl PartialEq for Shared {
 }
 
 /// A callback that turns its value into an action for the reducer.
-fn to<T: 'static>(state: &UseReducerHandle<State>, f: fn(T) -> Action) -> Callback<T> {
-    let s = state.clone();
-    Callback::from(move |v| s.dispatch(f(v)))
+fn to<T: 'static>(d: &UseReducerDispatcher<State>, f: fn(T) -> Action) -> Callback<T> {
+    let d = d.clone();
+    Callback::from(move |v| d.dispatch(f(v)))
+}
+
+/// Every callback the components get, made once per widget: stable identities let the
+/// parts whose data did not change (table, planner, must-haves) skip re-rendering.
+struct Handlers {
+    preset: Callback<String>,
+    weight: Callback<(usize, f64)>,
+    reset_weight: Callback<usize>,
+    reset_all: Callback<()>,
+    flag: Callback<(String, bool)>,
+    arch: Callback<Option<String>>,
+    years: Callback<Option<f64>>,
+    current: Callback<Option<String>>,
+    compare: Callback<(String, bool)>,
+}
+
+impl Handlers {
+    fn new(d: &UseReducerDispatcher<State>) -> Handlers {
+        Handlers {
+            preset: to(d, Action::Preset),
+            weight: to(d, |(i, w)| Action::Weight(i, w)),
+            reset_weight: to(d, Action::ResetWeight),
+            reset_all: to(d, |()| Action::ResetAll),
+            flag: to(d, |(f, on)| Action::Flag(f, on)),
+            arch: to(d, Action::Arch),
+            years: to(d, Action::MinYears),
+            current: to(d, Action::Current),
+            compare: to(d, |(id, on)| Action::Compare(id, on)),
+        }
+    }
 }
 
 #[function_component(App)]
@@ -127,6 +157,10 @@ pub fn app(props: &AppProps) -> Html {
     let state = {
         let p = props.clone();
         use_reducer(move || State::new(p.data, p.today, p.initial, p.notice))
+    };
+    let h = {
+        let d = state.dispatcher();
+        use_memo((), move |()| Handlers::new(&d))
     };
 
     // Setups pushed by the host page.
@@ -203,7 +237,7 @@ pub fn app(props: &AppProps) -> Html {
             }
             <div class="elc-layout">
                 <section class="elc-panel elc-start" aria-label="Your situation">
-                    <controls::Presets data={s.data.clone()} selected={s.setup.preset.clone()} on_select={to(&state, Action::Preset)} />
+                    <controls::Presets data={s.data.clone()} selected={s.setup.preset.clone()} on_select={h.preset.clone()} />
                 </section>
                 <section class="elc-panel elc-results" aria-label="Recommendation">
                     <result::Recommendation data={s.data.clone()} eval={s.eval.clone()} weights={s.setup.weights.clone()} />
@@ -214,24 +248,24 @@ pub fn app(props: &AppProps) -> Html {
                         data={s.data.clone()}
                         weights={s.setup.weights.clone()}
                         base={s.base_weights.clone()}
-                        on_change={to(&state, |(i, w)| Action::Weight(i, w))}
-                        on_reset={to(&state, Action::ResetWeight)}
-                        on_reset_all={to(&state, |()| Action::ResetAll)}
+                        on_change={h.weight.clone()}
+                        on_reset={h.reset_weight.clone()}
+                        on_reset_all={h.reset_all.clone()}
                     />
                     <controls::Musts
                         data={s.data.clone()}
                         must={s.setup.must.clone()}
                         current={s.setup.current.clone()}
-                        on_flag={to(&state, |(f, on)| Action::Flag(f, on))}
-                        on_arch={to(&state, Action::Arch)}
-                        on_years={to(&state, Action::MinYears)}
-                        on_current={to(&state, Action::Current)}
+                        on_flag={h.flag.clone()}
+                        on_arch={h.arch.clone()}
+                        on_years={h.years.clone()}
+                        on_current={h.current.clone()}
                     />
                 </section>
             </div>
-            <compare::Compare data={s.data.clone()} picked={s.setup.compare.clone()} on_toggle={to(&state, |(id, on)| Action::Compare(id, on))} />
+            <compare::Compare data={s.data.clone()} picked={s.setup.compare.clone()} on_toggle={h.compare.clone()} />
             <timeline::Timeline data={s.data.clone()} today={s.today} />
-            <migration::Planner data={s.data.clone()} current={s.setup.current.clone()} on_current={to(&state, Action::Current)} />
+            <migration::Planner data={s.data.clone()} current={s.setup.current.clone()} on_current={h.current.clone()} />
             <footer::Footer data={s.data.clone()} today={s.today} share_url={share_url} />
         </div>
     }
