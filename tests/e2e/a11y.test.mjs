@@ -41,7 +41,7 @@ for (const colorScheme of ["light", "dark"]) {
       const violations = await axeViolations(page, PAGE_RULES);
       assert.equal(violations.length, 0, `axe violations at ${width} px ${colorScheme}:\n${formatViolations(violations)}`);
       // Also with the notice of a broken shared link on screen.
-      await page.goto(`${url}#elc-elc=w:nope`); // only the fragment changes: no navigation…
+      await page.goto(`${url}#elc=w:nope`); // only the fragment changes: no navigation…
       await page.reload(); // …so load it again
       await ready(page);
       assert.equal(await page.locator("el-compare .elc-notice").count(), 1);

@@ -81,16 +81,16 @@ export async function setWeight(page, name, value, selector = "el-compare") {
 
 /**
  * Copies the built single file into a fresh temporary folder with extra attributes on
- * its <el-compare id="elc"> (default: a fixed `today`), and returns its file:// URL.
+ * its <el-compare> (default: a fixed `today`), and returns its file:// URL.
  */
 export function singleCopy(attrs = { today: TODAY }) {
   const html = fs.readFileSync(SINGLE, "utf8");
-  const tag = '<el-compare id="elc">';
+  const tag = '<el-compare>';
   if (!html.includes(tag)) throw new Error(`${SINGLE} has no ${tag}`);
   const extra = Object.entries(attrs).map(([k, v]) => ` ${k}="${v}"`).join("");
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "elc-ui-"));
   const file = path.join(dir, "elcompare.html");
-  fs.writeFileSync(file, html.replace(tag, `<el-compare id="elc"${extra}>`));
+  fs.writeFileSync(file, html.replace(tag, `<el-compare${extra}>`));
   return pathToFileURL(file).href;
 }
 

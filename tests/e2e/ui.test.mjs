@@ -116,7 +116,7 @@ test("the URL fragment round-trips preset, weights, must-haves, current system a
   await page.getByRole("checkbox", { name: "Rocky Linux" }).check();
   await page.locator(`${W} #elc-cur`).selectOption("centos-linux-8");
   const hash1 = await sharedHash(page);
-  assert.match(hash1, /^#elc-elc=p:hosting;/);
+  assert.match(hash1, /^#elc=p:hosting;/);
   const want1 = { preset: await checkedPreset(page), weights: await weightValues(page), headers: await compareHeaders(page) };
   assert.deepEqual(want1.headers, ["Dimension", "CentOS Stream", "AlmaLinux OS", "Rocky Linux"]);
 
@@ -141,7 +141,7 @@ test("the URL fragment round-trips preset, weights, must-haves, current system a
 test("a malformed fragment shows a visible notice and the defaults, without errors", async (t) => {
   const clean = await widget(t);
   const defaults = { weights: await weightValues(clean.page), ranking: await ranking(clean.page) };
-  for (const bad of ["#elc-elc=w:1,2", "#elc-elc=p:nope", "#elc-elc=o:almalinux", "#elc-elc=%E0%A4%A"]) {
+  for (const bad of ["#elc=w:1,2", "#elc=p:nope", "#elc=o:almalinux", "#elc=%E0%A4%A"]) {
     const { page, log } = await widget(t, { hash: bad });
     const notice = page.locator(`${W} .elc-notice[role=alert]`);
     assert.ok(await notice.isVisible(), `notice for ${bad}`);
