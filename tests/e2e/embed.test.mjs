@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { DIST, ROOT, SINGLE, TODAY, launch, ready, ranking, serve, setWeight } from "./lib.mjs";
+import { DIST, ROOT, SINGLE, TODAY, launch, ready, ranking, record, serve, setWeight } from "./lib.mjs";
 
 /** The policy of examples/intranet-csp.html; the widget itself needs only script-src and connect-src. */
 const CSP_INTRANET = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; connect-src 'self'; " +
@@ -42,10 +42,7 @@ async function visit(url, { javaScriptEnabled = true, width = 1200 } = {}) {
     });
   }
   const page = await context.newPage();
-  const log = { console: [], errors: [], requests: [] };
-  page.on("console", (m) => log.console.push(`${m.type()}: ${m.text()}`));
-  page.on("pageerror", (e) => log.errors.push(e.message));
-  page.on("request", (r) => log.requests.push(r.url()));
+  const log = record(page);
   await page.goto(url);
   return { page, log, context };
 }

@@ -50,15 +50,17 @@ export async function launch() {
  * Opens a page and records what a test asserts about: console messages, page errors and
  * every request the browser makes. Options: viewport width, colorScheme.
  */
-export async function open(browser, url, { width = 1200, colorScheme = "light" } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
-  const page = await context.newPage();
+export function open(browser, url, { width = 1200, colorScheme = "light" } = {}) {
+  return openWith(browser, url, { viewport: { width, height: 900 }, colorScheme });
+}
+
+/** Records console messages, page errors and every request `page` makes. */
+export function record(page) {
   const log = { console: [], errors: [], requests: [] };
   page.on("console", (m) => log.console.push(`${m.type()}: ${m.text()}`));
   page.on("pageerror", (e) => log.errors.push(e.message));
   page.on("request", (r) => log.requests.push(r.url()));
-  await page.goto(url);
-  return { page, log, context };
+  return log;
 }
 
 /** Waits until the widget inside `selector` has rendered its first ranking. */
@@ -98,10 +100,7 @@ export function singleCopy(attrs = { today: TODAY }) {
 export async function openWith(browser, url, contextOptions = {}) {
   const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, colorScheme: "light", ...contextOptions });
   const page = await context.newPage();
-  const log = { console: [], errors: [], requests: [] };
-  page.on("console", (m) => log.console.push(`${m.type()}: ${m.text()}`));
-  page.on("pageerror", (e) => log.errors.push(e.message));
-  page.on("request", (r) => log.requests.push(r.url()));
+  const log = record(page);
   await page.goto(url);
   return { page, log, context };
 }
