@@ -4,6 +4,7 @@
 
 pub mod data;
 pub mod engine;
+pub mod num;
 pub mod share;
 
 #[cfg(target_arch = "wasm32")]

@@ -67,13 +67,31 @@ fn default_compare(d: &Dataset) -> Vec<String> {
         .collect()
 }
 
+/// `v` rounded to hundredths, without trailing zeros: "8", "7.5", "7.25" (the text of
+/// `(v * 100).round() / 100` printed with `{}`, written with integer arithmetic so the wasm
+/// carries no float formatting for it).
 fn fmt_num(v: f64) -> String {
-    let r = (v * 100.0).round() / 100.0;
-    if r.fract() == 0.0 {
-        format!("{}", r as i64)
-    } else {
-        format!("{r}")
+    let n = (v * 100.0).round();
+    let mut out = String::new();
+    if n.is_nan() || n.abs() >= 1e15 {
+        // Far outside any weight or year count (and NaN): the whole part, as before.
+        crate::num::push_fixed(&mut out, (n / 100.0) as i64 as f64, false);
+        return out;
     }
+    let k = n as i64;
+    if k < 0 {
+        out.push('-');
+    }
+    let (whole, cents) = (k.unsigned_abs() / 100, k.unsigned_abs() % 100);
+    crate::num::push_u64(&mut out, whole);
+    if cents != 0 {
+        out.push('.');
+        crate::num::push_u64(&mut out, cents / 10);
+        if cents % 10 != 0 {
+            crate::num::push_u64(&mut out, cents % 10);
+        }
+    }
+    out
 }
 
 /// The compact text of a setup (the value part of `key=value`).
@@ -126,8 +144,8 @@ pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
                 }
                 s.weights = ws
                     .iter()
-                    .map(|w| match w.parse::<f64>() {
-                        Ok(v) if v.is_finite() && (0.0..=MAX_WEIGHT).contains(&v) => Ok(v),
+                    .map(|w| match crate::num::parse_decimal(w) {
+                        Some(v) if v.is_finite() && (0.0..=MAX_WEIGHT).contains(&v) => Ok(v),
                         _ => Err(format!(
                             "weight \"{}\" is not a number from 0 to {MAX_WEIGHT}",
                             clip(w)
@@ -151,8 +169,8 @@ pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
                 }
                 s.must.arch = Some(value.to_string());
             }
-            "y" => match value.parse::<f64>() {
-                Ok(y) if y.is_finite() && (0.0..=MAX_MIN_YEARS).contains(&y) => {
+            "y" => match crate::num::parse_decimal(value) {
+                Some(y) if y.is_finite() && (0.0..=MAX_MIN_YEARS).contains(&y) => {
                     s.must.min_years = Some(y)
                 }
                 _ => {
@@ -257,5 +275,30 @@ mod tests {
         assert_eq!(fragment_set("#x=1&elc=old", "elc", "new"), "#x=1&elc=new");
         assert_eq!(fragment_set("", "elc-a", "v"), "#elc-a=v");
         assert_eq!(fragment_set("#elc-a=1", "elc", "v"), "#elc-a=1&elc=v");
+    }
+
+    #[test]
+    fn numbers_print_as_rounded_hundredths() {
+        fn old(v: f64) -> String {
+            let r = (v * 100.0).round() / 100.0;
+            if r.fract() == 0.0 {
+                format!("{}", r as i64)
+            } else {
+                format!("{r}")
+            }
+        }
+        for i in -2000..=2000 {
+            for v in [
+                f64::from(i) / 100.0,
+                f64::from(i) / 7.0,
+                f64::from(i) * 0.005,
+            ] {
+                assert_eq!(fmt_num(v), old(v), "{v}");
+                assert_eq!(
+                    crate::num::parse_decimal(&fmt_num(v)),
+                    fmt_num(v).parse().ok()
+                );
+            }
+        }
     }
 }

@@ -286,8 +286,8 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                     Some(y) => fail(
                         Must::MinYears,
                         format!(
-                            "only {:.1} years of security updates left (need {})",
-                            y.max(0.0),
+                            "only {} years of security updates left (need {})",
+                            crate::num::fixed1(y.max(0.0)),
                             fmt_num(need)
                         ),
                         &mut reasons,

@@ -409,7 +409,7 @@ pub(crate) fn push_fixed1(out: &mut String, v: f64) {
     }
     let tenths = (v * 10.0).round();
     if tenths.abs() >= 9e15 {
-        let _ = write!(out, "{v:.1}");
+        crate::num::push_fixed(out, v, true);
         return;
     }
     let t = tenths as i64;

@@ -4,6 +4,7 @@ use super::lazy::LazyDetails;
 use super::state::Data;
 use crate::data::MustHaves;
 use crate::engine::scoring_text;
+use crate::num::{fixed0, fixed1, parse_decimal};
 use crate::share::{all_arches, MAX_MIN_YEARS};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -65,7 +66,7 @@ pub fn weights(p: &WeightsProps) -> Html {
                 let on_reset = p.on_reset.clone();
                 let oninput = move |e: InputEvent| {
                     let input: HtmlInputElement = e.target_unchecked_into();
-                    if let Ok(v) = input.value().parse::<f64>() {
+                    if let Some(v) = parse_decimal(&input.value()) {
                         on_change.emit((i, v));
                     }
                 };
@@ -116,9 +117,9 @@ fn scoring(p: &ScoringProps) -> Html {
 
 pub fn fmt_weight(w: f64) -> String {
     if w.fract() == 0.0 {
-        format!("{w:.0}")
+        fixed0(w)
     } else {
-        format!("{w:.1}")
+        fixed1(w)
     }
 }
 
@@ -167,7 +168,7 @@ pub fn musts(p: &MustsProps) -> Html {
                 }) }
             </select>
             <label class="elc-field" for="elc-years">{ "Security updates for at least" }</label>
-            <select id="elc-years" onchange={move |e: Event| on_years.emit(select_value(&e).and_then(|v| v.parse().ok()))}>
+            <select id="elc-years" onchange={move |e: Event| on_years.emit(select_value(&e).and_then(|v| parse_decimal(&v)))}>
                 <option value="" selected={p.must.min_years.is_none()}>{ "any time" }</option>
                 { for [1.0, 2.0, 3.0, 5.0, 7.0, 10.0].into_iter().filter(|y| *y <= MAX_MIN_YEARS).map(|y| html! {
                     <option selected={p.must.min_years == Some(y)} value={y.to_string()}>{ format!("{y} years") }</option>

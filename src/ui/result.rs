@@ -5,6 +5,7 @@ use super::controls::fmt_weight;
 use super::lazy::LazyDetails;
 use super::state::Data;
 use crate::engine::{Evaluation, Threshold};
+use crate::num::{fixed0, fixed1};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -66,9 +67,9 @@ pub fn recommendation(p: &ResultProps) -> Html {
             "Every weight is zero, so every option ties. Raise a slider to rank them.".to_string()
         }
         Some(w) => format!(
-            "Recommended: {}, {:.0} of 100.",
+            "Recommended: {}, {} of 100.",
             option_name(d, w.option),
-            w.total
+            fixed0(w.total)
         ),
         None => "No option meets every must-have.".to_string(),
     };
@@ -80,8 +81,8 @@ pub fn recommendation(p: &ResultProps) -> Html {
                 if let Some(w) = e.ranking.first() {
                     if e.near_tie {
                         if let Some(r) = e.ranking.get(1) {
-                            <p class="elc-tie">{ format!("Near tie: {} is within {:.1} points — treat both as good choices.",
-                                option_name(d, r.option), w.total - r.total) }</p>
+                            <p class="elc-tie">{ format!("Near tie: {} is within {} points — treat both as good choices.",
+                                option_name(d, r.option), fixed1(w.total - r.total)) }</p>
                         }
                     }
                     <ul class="elc-why">{ for e.why.iter().take(4).map(|r| html! { <li>{ r }</li> }) }</ul>
@@ -119,22 +120,22 @@ pub fn ranking(p: &ResultProps) -> Html {
                         <li key={d.options.get(r.option).map_or(String::new(), |o| o.id.clone())} class="elc-rank">
                             <div class="elc-rank-head">
                                 <span class="elc-rank-name">{ name }</span>
-                                <span class="elc-rank-score">{ format!("{:.0}", r.total) }<span class="elc-sr">{ " of 100" }</span></span>
+                                <span class="elc-rank-score">{ fixed0(r.total) }<span class="elc-sr">{ " of 100" }</span></span>
                             </div>
-                            <svg class="elc-bar" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true">
-                                <rect class="elc-bar-bg" x="0" y="0" width="100" height="6" />
+                            <svg class="elc-bar" viewBox="0 0 1000 6" preserveAspectRatio="none" aria-hidden="true">
+                                <rect class="elc-bar-bg" x="0" y="0" width="1000" height="6" />
                                 { for r.contributions.iter().filter(|c| c.points > 0.0).map(|c| {
                                     let rect = html! {
                                         <rect class={classes!("elc-seg", format!("elc-c{}", c.criterion % 10))}
-                                            x={format!("{x:.3}")} y="0" width={format!("{:.3}", c.points)} height="6">
-                                            <title>{ format!("{}: {:.1} points", criterion_name(d, c.criterion), c.points) }</title>
+                                            x={fixed1(x * 10.0)} y="0" width={fixed1(c.points * 10.0)} height="6">
+                                            <title>{ format!("{}: {} points", criterion_name(d, c.criterion), fixed1(c.points)) }</title>
                                         </rect>
                                     };
                                     x += c.points;
                                     rect
                                 }) }
                             </svg>
-                            <LazyDetails class="elc-detail" summary={format!("Why {name} scores {:.0}", r.total)}
+                            <LazyDetails class="elc-detail" summary={format!("Why {name} scores {}", fixed0(r.total))}
                                 content={breakdown(d, &p.eval, rank)} />
                         </li>
                     }
@@ -168,7 +169,7 @@ fn breakdown(d: &Data, eval: &Rc<Evaluation>, rank: usize) -> Callback<(), Html>
                         <th scope="row"><span class={classes!("elc-swatch", format!("elc-c{}", c.criterion % 10))} aria-hidden="true"></span>
                             { criterion_name(&d, c.criterion) }</th>
                         <td>{ &c.detail }</td>
-                        <td>{ format!("{:.1}", c.points) }</td>
+                        <td>{ fixed1(c.points) }</td>
                     </tr>
                 }) }</tbody>
             </table>

@@ -5,6 +5,7 @@ use super::compare::source_links;
 use super::lazy::LazyDetails;
 use super::state::Data;
 use crate::data::{Date, Version};
+use crate::num::fixed1;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -57,7 +58,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                 ("3", "14")
             };
             html! {
-                <rect class={class} x={format!("{:.1}", x(a))} y={y} width={format!("{:.1}", x(b) - x(a))} height={h}><title>{ label }</title></rect>
+                <rect class={class} x={fixed1(x(a))} y={y} width={fixed1(x(b) - x(a))} height={h}><title>{ label }</title></rect>
             }
         }
         _ => html! {},
@@ -82,12 +83,12 @@ pub fn timeline(p: &TimelineProps) -> Html {
                             <span class="elc-tl-label">{ &v.name }</span>
                             <svg class="elc-tl-bars" viewBox={format!("0 0 {W} 20")} preserveAspectRatio="none">
                                 { for ticks.iter().map(|t| html! {
-                                    <line class="elc-tl-grid" x1={format!("{:.1}", x(f64::from(*t)))} x2={format!("{:.1}", x(f64::from(*t)))} y1="0" y2="20" />
+                                    <line class="elc-tl-grid" x1={fixed1(x(f64::from(*t)))} x2={fixed1(x(f64::from(*t)))} y1="0" y2="20" />
                                 }) }
                                 { bar(rel, act, "elc-tl-active", format!("{}: active support {} to {}", v.name, v.release, v.active_end.as_deref().unwrap_or("?"))) }
                                 { bar(act.or(rel), sec, "elc-tl-security", format!("{}: security updates to {}", v.name, v.security_end.as_deref().unwrap_or("?"))) }
                                 { bar(sec, ext, "elc-tl-ext", format!("{}: paid/extended to {}", v.name, extended_end(v).unwrap_or("?"))) }
-                                <line class="elc-tl-now" x1={format!("{:.1}", x(today))} x2={format!("{:.1}", x(today))} y1="0" y2="20" />
+                                <line class="elc-tl-now" x1={fixed1(x(today))} x2={fixed1(x(today))} y1="0" y2="20" />
                             </svg>
                         </div>
                     }

@@ -1,0 +1,278 @@
+//! Decimal text for floats without core's exact float formatting (`{:.N}`: flt2dec's
+//! `format_exact`) or float parsing (`str::parse::<f64>`: dec2flt), which together cost
+//! ~14 KB of wasm before wasm-opt. Pure Rust, no web crates.
+//!
+//! [`push_fixed`] writes exactly what `format!("{v:.0}")` / `format!("{v:.1}")` write (exact
+//! value, ties to even, "-0.0" for negative values that round to zero, "NaN", "inf").
+//! [`parse_decimal`] reads plain decimals ("7", "7.25", ".5", "-0") exactly as
+//! `str::parse::<f64>` does.
+
+/// `v` with no decimals, exactly as `format!("{v:.0}")`.
+pub fn fixed0(v: f64) -> String {
+    let mut s = String::new();
+    push_fixed(&mut s, v, false);
+    s
+}
+
+/// `v` with one decimal, exactly as `format!("{v:.1}")`.
+pub fn fixed1(v: f64) -> String {
+    let mut s = String::new();
+    push_fixed(&mut s, v, true);
+    s
+}
+
+/// Appends `v` with one decimal (`tenths`) or none, exactly as `{v:.1}` / `{v:.0}`.
+pub fn push_fixed(out: &mut String, v: f64, tenths: bool) {
+    if v.is_nan() {
+        out.push_str("NaN");
+        return;
+    }
+    if v.is_sign_negative() {
+        out.push('-');
+    }
+    let a = v.abs();
+    if a.is_infinite() {
+        out.push_str("inf");
+        return;
+    }
+    // From 2^53 on every double is a whole number: print its digits as they are.
+    if a >= 9_007_199_254_740_992.0 {
+        push_whole(out, a);
+        if tenths {
+            out.push_str(".0");
+        }
+        return;
+    }
+    if !tenths {
+        push_u64(out, a.round_ties_even() as u64);
+        return;
+    }
+    // Whole part and fraction, both exact. f·10 = f·8 + f·2, both products exact; the sum's
+    // rounding error `e` is recovered exactly (two-sum), so a tie is decided on the exact
+    // value, as `{:.1}` does.
+    let whole = a.trunc();
+    let f = a - whole;
+    let (x, y) = (f * 8.0, f * 2.0);
+    let s = x + y;
+    let yy = s - x;
+    let e = (x - (s - yy)) + (y - yy);
+    let mut n = s.round_ties_even();
+    if (s - n).abs() == 0.5 {
+        // s is exactly halfway; the exact product is not when e ≠ 0.
+        if e > 0.0 {
+            n = s + 0.5;
+        } else if e < 0.0 {
+            n = s - 0.5;
+        }
+    }
+    let d = n as u64; // 0..=10
+    push_u64(out, whole as u64 + d / 10);
+    out.push('.');
+    push_u64(out, d % 10);
+}
+
+/// Decimal digits of `n`.
+pub fn push_u64(out: &mut String, mut n: u64) {
+    let mut buf = [0u8; 20];
+    let mut start = buf.len();
+    loop {
+        start -= 1;
+        buf[start] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    for &b in &buf[start..] {
+        out.push(char::from(b));
+    }
+}
+
+/// Exact decimal digits of a whole, finite, non-negative double (any size).
+fn push_whole(out: &mut String, a: f64) {
+    if a < 18_446_744_073_709_551_616.0 {
+        push_u64(out, a as u64);
+        return;
+    }
+    // a = m · 2^k with m < 2^53: double m in base 10^9, k times.
+    let bits = a.to_bits();
+    let k = ((bits >> 52) & 0x7ff) as i32 - 1075;
+    let m = (bits & ((1u64 << 52) - 1)) | (1u64 << 52);
+    let mut limbs: Vec<u32> = vec![(m % 1_000_000_000) as u32, (m / 1_000_000_000) as u32];
+    for _ in 0..k {
+        let mut carry = 0u32;
+        for l in limbs.iter_mut() {
+            let x = *l * 2 + carry;
+            carry = u32::from(x >= 1_000_000_000);
+            *l = x - carry * 1_000_000_000;
+        }
+        if carry > 0 {
+            limbs.push(carry);
+        }
+    }
+    while limbs.len() > 1 && limbs.last() == Some(&0) {
+        limbs.pop();
+    }
+    let mut iter = limbs.iter().rev();
+    if let Some(&top) = iter.next() {
+        push_u64(out, u64::from(top));
+    }
+    for &l in iter {
+        let mut digits = [b'0'; 9];
+        let mut x = l;
+        for d in digits.iter_mut().rev() {
+            *d = b'0' + (x % 10) as u8;
+            x /= 10;
+        }
+        for &b in &digits {
+            out.push(char::from(b));
+        }
+    }
+}
+
+/// A plain decimal — optional sign, digits, optional `.` and digits, at least one digit — as
+/// `str::parse::<f64>` reads it. Exponents, "inf" and "nan" are not accepted, nor numbers with
+/// more than 15–16 significant digits (the exact shortcut below needs the digits to fit in
+/// 2^53; nothing this crate writes comes near).
+pub fn parse_decimal(s: &str) -> Option<f64> {
+    let (neg, body) = match s.as_bytes().first() {
+        Some(b'-') => (true, &s[1..]),
+        Some(b'+') => (false, &s[1..]),
+        _ => (false, s),
+    };
+    let (int, frac) = body.split_once('.').unwrap_or((body, ""));
+    let frac = frac.trim_end_matches('0');
+    if int.is_empty() && frac.is_empty() && !body.contains(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
+    if frac.len() > 22 {
+        return None;
+    }
+    let mut m: u64 = 0;
+    for c in int.bytes().chain(frac.bytes()) {
+        if !c.is_ascii_digit() {
+            return None;
+        }
+        m = m * 10 + u64::from(c - b'0');
+        if m > 1 << 53 {
+            return None;
+        }
+    }
+    // m ≤ 2^53 and 10^len ≤ 10^22 are exact doubles, so one division rounds correctly.
+    let mut scale = 1.0;
+    for _ in 0..frac.len() {
+        scale *= 10.0;
+    }
+    let v = m as f64 / scale;
+    Some(if neg { -v } else { v })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_matches_core_fmt() {
+        let mut vals = vec![
+            0.0,
+            -0.0,
+            0.05,
+            0.15,
+            0.25,
+            0.35,
+            0.45,
+            0.5,
+            1.5,
+            2.5,
+            -2.5,
+            -0.04,
+            -0.4,
+            62.5,
+            84.49,
+            84.5,
+            85.5,
+            99.95,
+            100.0,
+            1e-300,
+            5e-324,
+            0.1 + 0.2,
+            1.0 / 3.0,
+            2.0 / 3.0,
+            6.05,
+            6.15,
+            9.007_199_254_740_991e15,
+            9.007_199_254_740_992e15,
+            1.8e19,
+            1e22,
+            1.234e300,
+            f64::MAX,
+            f64::MIN_POSITIVE,
+            f64::NAN,
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+        ];
+        // Deterministic pseudo-random values across magnitudes, and every tenth/hundredth tie.
+        let mut x: u64 = 0x9e37_79b9_7f4a_7c15;
+        for _ in 0..20000 {
+            x ^= x << 13;
+            x ^= x >> 7;
+            x ^= x << 17;
+            vals.push(f64::from_bits(x));
+            vals.push((x % 2_000_000) as f64 / 1000.0 - 1000.0);
+        }
+        for i in 0..20000 {
+            vals.push(f64::from(i) / 100.0);
+            vals.push(f64::from(i) * 0.05);
+            vals.push(f64::from(i) / 20.0 + 0.000_000_000_000_1);
+        }
+        for v in vals {
+            assert_eq!(fixed0(v), format!("{v:.0}"), "{v:e}");
+            assert_eq!(fixed1(v), format!("{v:.1}"), "{v:e}");
+        }
+    }
+
+    #[test]
+    fn parse_matches_core_parse() {
+        for s in [
+            "0",
+            "-0",
+            "+5",
+            "7",
+            "7.5",
+            "7.25",
+            "10",
+            "10.00",
+            ".5",
+            "5.",
+            "0.1",
+            "0.3",
+            "3.3333333",
+            "007.50",
+            "123456789012345",
+            "0.000000000000001",
+            "1.000000000000000000",
+        ] {
+            assert_eq!(parse_decimal(s), s.parse::<f64>().ok(), "{s}");
+        }
+        for i in 0..=100_000 {
+            let s = format!("{}.{:02}", i / 100, i % 100);
+            assert_eq!(parse_decimal(&s), s.parse::<f64>().ok(), "{s}");
+        }
+        for s in [
+            "",
+            ".",
+            "-",
+            "+",
+            "1e1",
+            "inf",
+            "NaN",
+            "1.2.3",
+            "1,5",
+            " 1",
+            "--1",
+            "12345678901234567",
+        ] {
+            assert_eq!(parse_decimal(s), None, "{s}");
+        }
+    }
+}
