@@ -6,7 +6,7 @@ use crate::data::{self, Dataset, Date, Problem};
 use crate::share::{self, Setup};
 use crate::ui::state::Data;
 use crate::ui::{App, AppProps, Host, Pushed, Shared, Snapshot};
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -340,16 +340,79 @@ fn install_panic_box() {
 }
 
 /// The `detail` of the `elcompare-change` event and the core of `state()`.
-#[derive(Serialize)]
 pub struct ChangeDetail {
     pub winner: Option<RankedOut>,
     pub ranking: Vec<RankedOut>,
     pub weights: std::collections::BTreeMap<String, f64>,
 }
 
-#[derive(Serialize, Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct RankedOut {
     pub id: String,
     pub name: String,
     pub score: f64,
+}
+
+// Plain JS objects built with js_sys rather than serde_wasm_bindgen's serializer (less
+// code in the wasm); same shapes and key order as the serde derive wrote before.
+
+fn set(o: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(o, &JsValue::from_str(key), value);
+}
+
+fn str_or_null(s: Option<&str>) -> JsValue {
+    s.map_or(JsValue::NULL, JsValue::from_str)
+}
+
+/// `["a", "b"]`.
+pub fn str_array(items: &[String]) -> JsValue {
+    items
+        .iter()
+        .map(|s| JsValue::from_str(s))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
+/// `{ flags: [...], arch: "x86_64" | null, min_years: 5 | null }`.
+pub fn must_to_js(m: &crate::data::MustHaves) -> JsValue {
+    let o = js_sys::Object::new();
+    set(&o, "flags", &str_array(&m.flags));
+    set(&o, "arch", &str_or_null(m.arch.as_deref()));
+    set(
+        &o,
+        "min_years",
+        &m.min_years.map_or(JsValue::NULL, JsValue::from_f64),
+    );
+    o.into()
+}
+
+impl RankedOut {
+    /// `{ id, name, score }`.
+    pub fn to_js(&self) -> JsValue {
+        let o = js_sys::Object::new();
+        set(&o, "id", &JsValue::from_str(&self.id));
+        set(&o, "name", &JsValue::from_str(&self.name));
+        set(&o, "score", &JsValue::from_f64(self.score));
+        o.into()
+    }
+}
+
+impl ChangeDetail {
+    /// `{ winner: {id, name, score} | null, ranking: [...], weights: { criterion id: weight } }`.
+    pub fn to_js(&self) -> JsValue {
+        let o = js_sys::Object::new();
+        set(
+            &o,
+            "winner",
+            &self.winner.as_ref().map_or(JsValue::NULL, RankedOut::to_js),
+        );
+        let ranking: js_sys::Array = self.ranking.iter().map(RankedOut::to_js).collect();
+        set(&o, "ranking", &ranking);
+        let weights = js_sys::Object::new();
+        for (id, w) in &self.weights {
+            set(&weights, id, &JsValue::from_f64(*w));
+        }
+        set(&o, "weights", &weights);
+        o.into()
+    }
 }

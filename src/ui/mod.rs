@@ -67,12 +67,7 @@ impl Snapshot {
         let set = |k: &str, v: &JsValue| {
             let _ = js_sys::Reflect::set(&state, &JsValue::from_str(k), v);
         };
-        let ser = serde_wasm_bindgen::Serializer::json_compatible();
-        use serde::Serialize;
-        set(
-            "detail",
-            &self.detail().serialize(&ser).unwrap_or(JsValue::NULL),
-        );
+        set("detail", &self.detail().to_js());
         set(
             "preset",
             &s.preset.as_deref().map_or(JsValue::NULL, JsValue::from_str),
@@ -83,11 +78,8 @@ impl Snapshot {
                 .as_deref()
                 .map_or(JsValue::NULL, JsValue::from_str),
         );
-        set(
-            "compare",
-            &s.compare.serialize(&ser).unwrap_or(JsValue::NULL),
-        );
-        set("must", &s.must.serialize(&ser).unwrap_or(JsValue::NULL));
+        set("compare", &crate::embed::str_array(&s.compare));
+        set("must", &crate::embed::must_to_js(&s.must));
         set("fragment", &JsValue::from_str(&share::encode(s)));
         state.into()
     }
@@ -299,13 +291,8 @@ fn share_link(key: &str, value: &str) -> String {
 }
 
 fn emit_change(host: &Element, detail: &ChangeDetail) {
-    use serde::Serialize;
-    let ser = serde_wasm_bindgen::Serializer::json_compatible();
-    let Ok(detail) = detail.serialize(&ser) else {
-        return;
-    };
     let init = web_sys::CustomEventInit::new();
-    init.set_detail(&detail);
+    init.set_detail(&detail.to_js());
     init.set_bubbles(true);
     init.set_composed(true);
     if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("elcompare-change", &init) {
