@@ -9,7 +9,6 @@ use super::{
     Conflict, CriterionKind, Dataset, Date, Extended, Fact, MustHaves, OptionEntry, Preset,
     Problem, Rating, Role, Version, MAX_WEIGHT, SCHEMA_VERSION,
 };
-use std::collections::{HashMap, HashSet};
 
 /// Returns every problem found (empty when the dataset is sound). Never panics.
 pub fn validate(d: &Dataset) -> Vec<Problem> {
@@ -30,13 +29,14 @@ enum Valued {
 struct Checker<'a> {
     d: &'a Dataset,
     problems: Vec<Problem>,
-    sources: HashSet<&'a str>,
-    dimensions: HashSet<&'a str>,
-    flags: HashSet<&'a str>,
-    criteria: HashMap<&'a str, Valued>,
-    options: HashSet<&'a str>,
-    versions: HashSet<&'a str>,
-    tools: HashSet<&'a str>,
+    // Plain lists, scanned: the lists are short, and hash maps of `&str` cost wasm code.
+    sources: Vec<&'a str>,
+    dimensions: Vec<&'a str>,
+    flags: Vec<&'a str>,
+    criteria: Vec<(&'a str, Valued)>,
+    options: Vec<&'a str>,
+    versions: Vec<&'a str>,
+    tools: Vec<&'a str>,
 }
 
 impl<'a> Checker<'a> {
@@ -139,15 +139,15 @@ impl<'a> Checker<'a> {
 
         self.unique_ids("options", d.options.iter().map(|x| x.id.as_str()));
         // Version ids are unique across all options.
-        let mut seen: HashMap<&str, String> = HashMap::new();
+        let mut seen: Vec<(&str, String)> = Vec::new();
         for (i, o) in d.options.iter().enumerate() {
             for (j, v) in o.versions.iter().enumerate() {
                 let here = format!("options[{i}].versions[{j}]");
-                if let Some(first) = seen.get(v.id.as_str()) {
+                if let Some((_, first)) = seen.iter().find(|(id, _)| *id == v.id) {
                     let msg = format!("duplicate id {} (first used at {first})", quote(&v.id));
                     self.problem(format!("{here}.id"), msg);
                 } else {
-                    seen.insert(v.id.as_str(), here);
+                    seen.push((v.id.as_str(), here));
                 }
             }
         }
@@ -293,11 +293,11 @@ impl<'a> Checker<'a> {
     }
 
     fn facts(&mut self, p: &str, facts: &[Fact]) {
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: Vec<&str> = Vec::new();
         for (k, f) in facts.iter().enumerate() {
             let fp = format!("{p}.facts[{k}]");
             if self.reference(&format!("{fp}.dimension"), &f.dimension, Kind::Dimension)
-                && !seen.insert(f.dimension.as_str())
+                && !insert(&mut seen, &f.dimension)
             {
                 self.problem(
                     format!("{fp}.dimension"),
@@ -308,7 +308,7 @@ impl<'a> Checker<'a> {
             self.cited(&fp, &f.sources);
         }
         for dim in &self.d.dimensions {
-            if !dim.id.trim().is_empty() && !seen.contains(dim.id.as_str()) {
+            if !dim.id.trim().is_empty() && !seen.contains(&dim.id.as_str()) {
                 self.problem(
                     format!("{p}.facts"),
                     format!("no fact for dimension {}", quote(&dim.id)),
@@ -318,12 +318,18 @@ impl<'a> Checker<'a> {
     }
 
     fn ratings(&mut self, p: &str, ratings: &[Rating]) {
-        let mut seen: HashSet<&str> = HashSet::new();
+        let mut seen: Vec<&str> = Vec::new();
         for (k, r) in ratings.iter().enumerate() {
             let rp = format!("{p}.ratings[{k}]");
             let cp = format!("{rp}.criterion");
             if self.reference(&cp, &r.criterion, Kind::Criterion) {
-                match self.criteria.get(r.criterion.as_str()).copied() {
+                // The last entry, as a map built from the list would keep.
+                let kind = self
+                    .criteria
+                    .iter()
+                    .rev()
+                    .find(|(id, _)| *id == r.criterion);
+                match kind.map(|(_, v)| *v) {
                     Some(Valued::Computed) => {
                         self.problem(
                             cp,
@@ -334,7 +340,7 @@ impl<'a> Checker<'a> {
                         );
                     }
                     Some(kind) => {
-                        if !seen.insert(r.criterion.as_str()) {
+                        if !insert(&mut seen, &r.criterion) {
                             self.problem(
                                 cp,
                                 format!("second rating for criterion {}", quote(&r.criterion)),
@@ -353,7 +359,7 @@ impl<'a> Checker<'a> {
                 c.scoring,
                 CriterionKind::YearsLeft { .. } | CriterionKind::Migration
             );
-            if hand_valued && !c.id.trim().is_empty() && !seen.contains(c.id.as_str()) {
+            if hand_valued && !c.id.trim().is_empty() && !seen.contains(&c.id.as_str()) {
                 self.problem(
                     format!("{p}.ratings"),
                     format!("no rating for criterion {}", quote(&c.id)),
@@ -460,19 +466,19 @@ impl<'a> Checker<'a> {
 
     /// Ids must be non-empty and unique within their list (`list` is its path).
     fn unique_ids<'b>(&mut self, list: &str, ids: impl Iterator<Item = &'b str>) {
-        let mut seen: HashMap<&str, usize> = HashMap::new();
+        let mut seen: Vec<(&str, usize)> = Vec::new();
         for (i, id) in ids.enumerate() {
             let path = format!("{list}[{i}].id");
             if !self.text(&path, id) {
                 continue;
             }
-            if let Some(first) = seen.get(id) {
+            if let Some((_, first)) = seen.iter().find(|(x, _)| *x == id) {
                 self.problem(
                     path,
                     format!("duplicate id {} (first used at {list}[{first}])", quote(id)),
                 );
             } else {
-                seen.insert(id, i);
+                seen.push((id, i));
             }
         }
     }
@@ -483,13 +489,13 @@ impl<'a> Checker<'a> {
             return false;
         }
         let known = match kind {
-            Kind::Source => self.sources.contains(id),
-            Kind::Dimension => self.dimensions.contains(id),
-            Kind::Flag => self.flags.contains(id),
-            Kind::Criterion => self.criteria.contains_key(id),
-            Kind::Option => self.options.contains(id),
-            Kind::Version => self.versions.contains(id),
-            Kind::Tool => self.tools.contains(id),
+            Kind::Source => self.sources.contains(&id),
+            Kind::Dimension => self.dimensions.contains(&id),
+            Kind::Flag => self.flags.contains(&id),
+            Kind::Criterion => self.criteria.iter().any(|(x, _)| *x == id),
+            Kind::Option => self.options.contains(&id),
+            Kind::Version => self.versions.contains(&id),
+            Kind::Tool => self.tools.contains(&id),
         };
         if !known {
             self.problem(path, format!("unknown {} {}", kind.noun(), quote(id)));
@@ -545,6 +551,15 @@ fn quote(s: &str) -> String {
 }
 
 /// A number as a person would write it: 10 rather than 10.0, NaN and inf spelled out.
+/// Adds `id` to `seen`; false if it was there already (like `HashSet::insert`).
+fn insert<'a>(seen: &mut Vec<&'a str>, id: &'a str) -> bool {
+    if seen.contains(&id) {
+        return false;
+    }
+    seen.push(id);
+    true
+}
+
 fn num(x: f64) -> String {
     format!("{x}")
 }
