@@ -343,7 +343,8 @@ fn install_panic_box() {
 pub struct ChangeDetail {
     pub winner: Option<RankedOut>,
     pub ranking: Vec<RankedOut>,
-    pub weights: std::collections::BTreeMap<String, f64>,
+    /// Criterion id and weight, dataset order (`to_js` writes the keys sorted).
+    pub weights: Vec<(String, f64)>,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -408,8 +409,14 @@ impl ChangeDetail {
         );
         let ranking: js_sys::Array = self.ranking.iter().map(RankedOut::to_js).collect();
         set(&o, "ranking", &ranking);
+        // Keys in sorted order, as the BTreeMap this used to be gave them.
+        let mut sorted: Vec<&(String, f64)> = Vec::with_capacity(self.weights.len());
+        for e in &self.weights {
+            let at = sorted.partition_point(|x| x.0 <= e.0);
+            sorted.insert(at, e);
+        }
         let weights = js_sys::Object::new();
-        for (id, w) in &self.weights {
+        for (id, w) in sorted {
             set(&weights, id, &JsValue::from_f64(*w));
         }
         set(&o, "weights", &weights);
