@@ -59,34 +59,51 @@ pub fn weights(p: &WeightsProps) -> Html {
     html! {
         <fieldset class="elc-weights">
             <legend>{ "How much does each matter? (0–10)" }</legend>
-            { for p.data.criteria.iter().enumerate().map(|(i, c)| {
-                let w = p.weights.get(i).copied().unwrap_or(0.0);
-                let base = p.base.get(i).copied().unwrap_or(0.0);
-                let on_change = p.on_change.clone();
-                let on_reset = p.on_reset.clone();
-                let oninput = move |e: InputEvent| {
-                    let input: HtmlInputElement = e.target_unchecked_into();
-                    if let Some(v) = parse_decimal(&input.value()) {
-                        on_change.emit((i, v));
-                    }
-                };
-                html! {
-                    <div class="elc-weight" key={c.id.clone()}>
-                        <label for={format!("elc-w-{i}")} class="elc-weight-label">{ &c.name }</label>
-                        <output for={format!("elc-w-{i}")} class="elc-weight-value">{ fmt_weight(w) }</output>
-                        <input type="range" id={format!("elc-w-{i}")} min="0" max="10" step="1"
-                            value={fmt_weight(w)} aria-describedby={format!("elc-wh-{i}")} {oninput} />
-                        <button type="button" class="elc-reset" disabled={w == base}
-                            aria-label={format!("Reset {} to {}", c.name, fmt_weight(base))}
-                            onclick={move |_| on_reset.emit(i)}>{ "Reset" }</button>
-                        <p class="elc-hint" id={format!("elc-wh-{i}")}>{ &c.hint }</p>
-                    </div>
-                }
+            { for p.data.criteria.iter().enumerate().map(|(i, c)| html! {
+                <WeightRow key={c.id.clone()} index={i} name={c.name.clone()} hint={c.hint.clone()}
+                    weight={p.weights.get(i).copied().unwrap_or(0.0)} base={p.base.get(i).copied().unwrap_or(0.0)}
+                    on_change={p.on_change.clone()} on_reset={p.on_reset.clone()} />
             }) }
             <button type="button" class="elc-reset-all" disabled={!changed}
                 onclick={let cb = p.on_reset_all.clone(); move |_| cb.emit(())}>{ "Reset all weights" }</button>
             <Scoring data={p.data.clone()} />
         </fieldset>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct WeightRowProps {
+    pub index: usize,
+    pub name: AttrValue,
+    pub hint: AttrValue,
+    pub weight: f64,
+    pub base: f64,
+    pub on_change: Callback<(usize, f64)>,
+    pub on_reset: Callback<usize>,
+}
+
+/// One slider: its own component, so moving it re-renders this row only.
+#[function_component(WeightRow)]
+fn weight_row(p: &WeightRowProps) -> Html {
+    let i = p.index;
+    let (on_change, on_reset) = (p.on_change.clone(), p.on_reset.clone());
+    let oninput = move |e: InputEvent| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        if let Some(v) = parse_decimal(&input.value()) {
+            on_change.emit((i, v));
+        }
+    };
+    html! {
+        <div class="elc-weight">
+            <label for={format!("elc-w-{i}")} class="elc-weight-label">{ &p.name }</label>
+            <output for={format!("elc-w-{i}")} class="elc-weight-value">{ fmt_weight(p.weight) }</output>
+            <input type="range" id={format!("elc-w-{i}")} min="0" max="10" step="1"
+                value={fmt_weight(p.weight)} aria-describedby={format!("elc-wh-{i}")} {oninput} />
+            <button type="button" class="elc-reset" disabled={p.weight == p.base}
+                aria-label={format!("Reset {} to {}", p.name, fmt_weight(p.base))}
+                onclick={move |_| on_reset.emit(i)}>{ "Reset" }</button>
+            <p class="elc-hint" id={format!("elc-wh-{i}")}>{ &p.hint }</p>
+        </div>
     }
 }
 

@@ -80,7 +80,9 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     let ext = extended_end(v).and_then(year);
                     html! {
                         <div class="elc-tl-row" key={v.id.clone()}>
-                            <span class="elc-tl-label">{ &v.name }</span>
+                            <span class="elc-tl-label">{ &v.name }
+                                if v.security_end.is_none() { <span class="elc-tl-unknown">{ " (end not published)" }</span> }
+                            </span>
                             <svg class="elc-tl-bars" viewBox={format!("0 0 {W} 20")} preserveAspectRatio="none">
                                 { for ticks.iter().map(|t| html! {
                                     <line class="elc-tl-grid" x1={fixed1(x(f64::from(*t)))} x2={fixed1(x(f64::from(*t)))} y1="0" y2="20" />
