@@ -5,6 +5,7 @@
 //! - `demo`   setup + dist, then serve dist/ on http://127.0.0.1:8080
 //! - `test`   setup, then every check and test; ends with "N passed, N failed"
 //! - `bench`  setup + dist, then size / start-up / latency / engine / memory figures
+//! - `check-dataset FILE`  every problem of a dataset file, each with its JSON path
 
 mod dist;
 mod prerender;
@@ -27,8 +28,9 @@ fn main() -> ExitCode {
         "demo" => setup::all().and_then(|()| serve::demo(rest)),
         "test" => setup::all().and_then(|()| test::run()),
         "bench" => setup::all().and_then(|()| test::bench()),
+        "check-dataset" => check_dataset(rest),
         _ => {
-            eprintln!("usage: cargo xtask <setup|dist|demo|test|bench>");
+            eprintln!("usage: cargo xtask <setup|dist|demo|test|bench|check-dataset FILE>");
             return ExitCode::from(2);
         }
     };
@@ -37,6 +39,32 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!("xtask {cmd}: {e}");
             ExitCode::FAILURE
+        }
+    }
+}
+
+/// Checks a dataset file with the widget's own loader and validator, natively, where
+/// shape errors (a wrong type, a missing field) also carry their JSON path.
+fn check_dataset(args: &[String]) -> Result {
+    let file = args
+        .first()
+        .ok_or("usage: cargo xtask check-dataset FILE")?;
+    let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
+    match elcompare::data::from_json_str(&text) {
+        Ok(d) => {
+            println!(
+                "{file}: valid ({} options, {} criteria, {} sources)",
+                d.options.len(),
+                d.criteria.len(),
+                d.sources.len()
+            );
+            Ok(())
+        }
+        Err(problems) => {
+            for p in &problems {
+                println!("{p}");
+            }
+            Err(format!("{file}: {} problem(s)", problems.len()))
         }
     }
 }
