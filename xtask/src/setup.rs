@@ -81,15 +81,18 @@ fn node_packages() -> Result {
 }
 
 fn chromium() -> Result {
-    if Path::new(CHROMIUM).exists() && Path::new(CHROMEDRIVER).exists() {
+    if Path::new(CHROMIUM).exists()
+        && Path::new(CHROMEDRIVER).exists()
+        && Path::new("/usr/bin/brotli").exists()
+    {
         let a = output(Command::new(CHROMIUM).arg("--version")).unwrap_or_default();
         let b = output(Command::new(CHROMEDRIVER).arg("--version")).unwrap_or_default();
-        let major = |s: &str| {
+        let version = |s: &str| {
             s.split_whitespace()
                 .find(|w| w.contains('.'))
                 .map(|v| v.to_string())
         };
-        if major(&a).is_some() && major(&a) == major(&b) {
+        if version(&a).is_some() && version(&a) == version(&b) {
             return Ok(());
         }
         eprintln!(
