@@ -315,6 +315,13 @@ pub fn mount_widget(
     })
 }
 
+/// Panics on purpose. Only the end-to-end test of the panic box calls it; the widget never does.
+#[doc(hidden)]
+#[wasm_bindgen(js_name = elcPanicForTests)]
+pub fn panic_for_tests() {
+    panic!("a test asked for a panic");
+}
+
 /// On a panic every widget on the page is dead (they share one wasm instance):
 /// replace each with a readable box instead of leaving a frozen UI.
 fn install_panic_box() {
