@@ -201,24 +201,63 @@ async fn state_round_trips_through_the_fragment_text() {
     );
 }
 
-#[wasm_bindgen_test]
-async fn bad_fragment_falls_back_with_notice() {
+/// Mounts a shared widget (host id `id`, fragment key `elc-<id>`) after setting the page's fragment.
+async fn mount_from_fragment(
+    id: &str,
+    fragment: &str,
+) -> (Element, elcompare::embed::WidgetHandle) {
     let w = web_sys::window().unwrap();
     w.history()
         .unwrap()
-        .replace_state_with_url(&JsValue::NULL, "", Some("#elc-bad=w:99,1;o:nope"))
+        .replace_state_with_url(&JsValue::NULL, "", Some(fragment))
         .unwrap();
     let host = doc().create_element("div").unwrap();
-    host.set_id("bad");
+    host.set_id(id);
     let root = doc().create_element("div").unwrap();
     host.append_child(&root).unwrap();
     doc().body().unwrap().append_child(&host).unwrap();
     let opts = js_sys::Object::new();
     js_sys::Reflect::set(&opts, &"today".into(), &TODAY.into()).unwrap();
-    let _handle = mount_widget(host, root.clone(), opts.into())
+    let handle = mount_widget(host, root.clone(), opts.into())
         .map_err(JsValue::from)
         .expect("mounts");
     yew::scheduler::flush().await;
+    (root, handle)
+}
+
+#[wasm_bindgen_test]
+async fn a_fragment_restores_the_setup_exactly() {
+    let (_h, a_root, a) = mount(&[
+        ("preset", "regulated"),
+        ("current", "centos-stream-8"),
+        ("options", "oracle,rhel"),
+    ])
+    .await;
+    set_weight(&a_root, "Cost", 9).await;
+    let fragment = js_sys::Reflect::get(&a.state(), &"fragment".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    let (b_root, b) = mount_from_fragment("rt", &format!("#elc-rt={fragment}")).await;
+    let field = |h: &elcompare::embed::WidgetHandle, k: &str| {
+        js_sys::JSON::stringify(&js_sys::Reflect::get(&h.state(), &k.into()).unwrap())
+            .unwrap()
+            .as_string()
+            .unwrap()
+    };
+    for k in ["fragment", "preset", "current", "compare", "must", "detail"] {
+        assert_eq!(field(&a, k), field(&b, k), "{k}");
+    }
+    assert_eq!(
+        texts(&a_root, ".elc-rank-name"),
+        texts(&b_root, ".elc-rank-name")
+    );
+    assert_eq!(slider(&b_root, "Cost").value(), "9");
+}
+
+#[wasm_bindgen_test]
+async fn bad_fragment_falls_back_with_notice() {
+    let (root, _handle) = mount_from_fragment("bad", "#elc-bad=w:99,1;o:nope").await;
     let notice = texts(&root, ".elc-notice").join("");
     assert!(notice.contains("could not be applied"), "{notice}");
     assert!(
