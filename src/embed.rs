@@ -18,8 +18,8 @@ use yew::AppHandle;
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Options {
     preset: Option<String>,
-    /// Comma-separated option ids, or a list.
-    options: Option<IdList>,
+    /// Comma-separated option ids (the bootstrap joins a list).
+    options: Option<String>,
     current: Option<String>,
     /// "off" disables URL-fragment sharing for this widget.
     share: Option<String>,
@@ -27,26 +27,6 @@ struct Options {
     today: Option<String>,
     /// Text of the `<script type="application/json">` the bootstrap looked up for `dataset`.
     dataset_json: Option<String>,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
-enum IdList {
-    Text(String),
-    List(Vec<String>),
-}
-
-impl IdList {
-    fn ids(&self) -> Vec<String> {
-        match self {
-            IdList::Text(t) => t
-                .split(',')
-                .map(|s| s.trim().to_string())
-                .filter(|s| !s.is_empty())
-                .collect(),
-            IdList::List(l) => l.clone(),
-        }
-    }
 }
 
 thread_local! {
@@ -125,7 +105,11 @@ fn apply(d: &Dataset, base: &Setup, o: &Options) -> Result<Setup, String> {
         })?;
     }
     if let Some(list) = &o.options {
-        let ids = list.ids();
+        let ids: Vec<&str> = list
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect();
         let text = ids.join(",");
         let probe = format!("o:{text}");
         s.compare = share::decode(d, &probe)

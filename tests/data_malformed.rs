@@ -288,3 +288,35 @@ mod fuzz {
         }
     }
 }
+
+/// The scoring object is read by hand (no serde buffering): each shape error still names
+/// the field and where it is.
+#[test]
+fn scoring_objects_with_the_wrong_shape() {
+    let cap = "\"kind\": \"years_left\",\n        \"cap_years\": 10";
+    for (to, want) in [
+        (
+            "\"kind\": \"years_lef\",\n        \"cap_years\": 10",
+            "criteria[3].scoring: unknown variant `years_lef`, expected one of `scale`, `number`, `yes_no`, `years_left`, `migration`",
+        ),
+        (
+            "\"kind\": \"years_left\"",
+            "criteria[3].scoring: missing field `cap_years`",
+        ),
+        (
+            "\"kind\": \"years_left\",\n        \"cap_years\": 10, \"max\": 3",
+            "criteria[3].scoring: unknown field `max`, expected `kind` or `cap_years`",
+        ),
+        (
+            "\"kind\": \"scale\",\n        \"max\": 2.5",
+            "criteria[3].scoring: max: 2.5 is not a whole number from 0 to 4294967295",
+        ),
+        (
+            "\"kind\": \"years_left\",\n        \"cap_years\": \"ten\"",
+            "criteria[3].scoring.cap_years: invalid type: string \"ten\", expected f64",
+        ),
+    ] {
+        let e = one_error(&embedded_with(cap, to));
+        assert!(e.starts_with(want), "{to}:\n  got  {e}\n  want {want}");
+    }
+}

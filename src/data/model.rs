@@ -72,8 +72,12 @@ pub struct FlagDef {
 }
 
 /// How a criterion's value is obtained and turned into a utility in [0, 1].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+///
+/// In JSON an object tagged by `kind`, e.g. `{"kind": "scale", "max": 10}`. It is read by a
+/// hand-written `Deserialize` (below) rather than serde's internally tagged enums, whose
+/// buffering machinery costs ~9 KB gzip of wasm.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
 pub enum CriterionKind {
     /// Hand-assigned ordinal rating 0..=max per option (with rationale and sources).
     Scale { max: u32 },
@@ -92,6 +96,82 @@ pub enum CriterionKind {
     YearsLeft { cap_years: f64 },
     /// Computed from `migrations` and the visitor's current system.
     Migration,
+}
+
+/// Every field any kind of scoring may have; which ones must be present depends on `kind`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawScoring {
+    kind: String,
+    max: Option<f64>,
+    min: Option<f64>,
+    higher_is_better: Option<bool>,
+    unit: Option<String>,
+    cap_years: Option<f64>,
+}
+
+const SCORING_KINDS: &[&str] = &["scale", "number", "yes_no", "years_left", "migration"];
+
+impl<'de> Deserialize<'de> for CriterionKind {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        use serde::de::Error;
+        let r = RawScoring::deserialize(de)?;
+        // Fields a kind does not take are reported as serde reports unknown fields.
+        let only = |allowed: &'static [&'static str]| -> Result<(), D::Error> {
+            let present = [
+                ("max", r.max.is_some()),
+                ("min", r.min.is_some()),
+                ("higher_is_better", r.higher_is_better.is_some()),
+                ("unit", r.unit.is_some()),
+                ("cap_years", r.cap_years.is_some()),
+            ];
+            match present.iter().find(|(k, on)| *on && !allowed.contains(k)) {
+                Some((k, _)) => Err(D::Error::unknown_field(k, allowed)),
+                None => Ok(()),
+            }
+        };
+        let need =
+            |v: Option<f64>, name: &'static str| v.ok_or_else(|| D::Error::missing_field(name));
+        Ok(match r.kind.as_str() {
+            "scale" => {
+                only(&["kind", "max"])?;
+                let max = need(r.max, "max")?;
+                if !(max >= 0.0 && max <= f64::from(u32::MAX) && max.fract() == 0.0) {
+                    return Err(D::Error::custom(format_args!(
+                        "max: {max} is not a whole number from 0 to {}",
+                        u32::MAX
+                    )));
+                }
+                CriterionKind::Scale { max: max as u32 }
+            }
+            "number" => {
+                only(&["kind", "min", "max", "higher_is_better", "unit"])?;
+                CriterionKind::Number {
+                    min: need(r.min, "min")?,
+                    max: need(r.max, "max")?,
+                    higher_is_better: r
+                        .higher_is_better
+                        .ok_or_else(|| D::Error::missing_field("higher_is_better"))?,
+                    unit: r.unit.ok_or_else(|| D::Error::missing_field("unit"))?,
+                }
+            }
+            "yes_no" => {
+                only(&["kind"])?;
+                CriterionKind::YesNo
+            }
+            "years_left" => {
+                only(&["kind", "cap_years"])?;
+                CriterionKind::YearsLeft {
+                    cap_years: need(r.cap_years, "cap_years")?,
+                }
+            }
+            "migration" => {
+                only(&["kind"])?;
+                CriterionKind::Migration
+            }
+            other => return Err(D::Error::unknown_variant(other, SCORING_KINDS)),
+        })
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -139,6 +139,13 @@ function elcCheck(options) {
     if (k === "dataset" && typeof v !== "string") {
       throw new Error("dataset must be a selector string, e.g. \"#my-data\"");
     }
+    if (k === "options" && Array.isArray(v)) {
+      if (!v.every((id) => typeof id === "string")) {
+        throw new Error("options must be option ids, e.g. [\"almalinux\", \"rocky\"] or \"almalinux,rocky\"");
+      }
+      o[k] = v.join(",");
+      continue;
+    }
     o[k] = v;
   }
   return o;
