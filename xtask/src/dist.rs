@@ -99,7 +99,7 @@ pub fn run() -> Result<Outputs> {
     write(&single, &page)?;
     write(
         &dist.join("static.html"),
-        &crate::prerender::static_page(&prerender, &css)?,
+        &crate::prerender::static_page(&prerender),
     )?;
 
     copy_dir(&root.join("examples"), &dist.join("examples"))?;

@@ -88,9 +88,9 @@ pub fn table_html() -> Result<String> {
 }
 
 /// A plain page holding the same table: the start-up baseline for `cargo xtask bench`.
-pub fn static_page(table: &str, _css: &str) -> Result<String> {
-    Ok(format!(
+pub fn static_page(table: &str) -> String {
+    format!(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\
          <title>elcompare static baseline</title></head><body><main>{table}</main></body></html>\n"
-    ))
+    )
 }
