@@ -166,3 +166,76 @@ fn conflicts_are_marked() {
         assert_eq!(marked, !v.conflicts.is_empty(), "{}", v.id);
     }
 }
+
+/// The migration paths are exactly those the corrected reference sheet (§6, "Corrected
+/// 2026-12-01") documents for each tool.
+#[test]
+fn migration_paths_match_the_corrected_reference() {
+    let d = embedded();
+    let mut by_tool: BTreeMap<&str, Vec<String>> = BTreeMap::new();
+    for m in &d.migrations {
+        let tool = m.tool.as_deref().unwrap_or("(none)");
+        by_tool.entry(tool).or_default().push(format!(
+            "{} -> {} {}",
+            m.from,
+            m.to,
+            m.backing.label()
+        ));
+    }
+    let want = |list: &[&str]| list.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+    // ELevate: only the documented paths (no Rocky or Oracle ends, no cross-vendor 8 -> 9).
+    assert_eq!(
+        by_tool["elevate"],
+        want(&[
+            "centos-linux-7 -> almalinux-8 official",
+            "centos-linux-7 -> centos-stream-8 community",
+            "almalinux-8 -> almalinux-9 official",
+            "almalinux-9 -> almalinux-10 official",
+            "centos-stream-8 -> centos-stream-9 community",
+            "centos-stream-9 -> centos-stream-10 community",
+        ])
+    );
+    // convert2rhel: Red Hat's support policy only.
+    assert_eq!(
+        by_tool["convert2rhel"],
+        want(&[
+            "centos-linux-7 -> rhel-7 official",
+            "centos-linux-8 -> rhel-8 official",
+            "oracle-7 -> rhel-7 official",
+            "oracle-8 -> rhel-8 official",
+        ])
+    );
+    assert_eq!(
+        by_tool["oracle-leapp"],
+        want(&[
+            "oracle-7 -> oracle-8 official",
+            "oracle-8 -> oracle-9 official"
+        ])
+    );
+    assert_eq!(
+        by_tool["centos2ol"],
+        want(&[
+            "centos-linux-7 -> oracle-7 official",
+            "centos-linux-8 -> oracle-8 official",
+            "rocky-8 -> oracle-8 community",
+            "rocky-9 -> oracle-9 community",
+        ])
+    );
+    // almalinux-deploy: every EL10 distribution too.
+    for from in ["centos-stream-10", "rocky-10", "rhel-10", "oracle-10"] {
+        let path = format!("{from} -> almalinux-10 official");
+        assert!(by_tool["almalinux-deploy"].contains(&path), "{path}");
+    }
+    // Nothing converts CentOS Stream to RHEL, Rocky or Oracle Linux.
+    for m in &d.migrations {
+        if m.from.starts_with("centos-stream") {
+            assert!(
+                m.to.starts_with("almalinux") || m.to.starts_with("centos-stream"),
+                "{} -> {}",
+                m.from,
+                m.to
+            );
+        }
+    }
+    assert_eq!(by_tool.len(), 7, "{:?}", by_tool.keys());
+}

@@ -109,6 +109,7 @@ fn duplicate_version_id_across_options() {
         [
             "options[1].versions[0].id: duplicate id \"alpha-1\" (first used at options[0].versions[0])",
             "migrations[0].from: unknown version \"beta-1\"",
+            "migrations[1].from: unknown version \"beta-1\"",
             "presets[0].current: unknown version \"beta-1\"",
         ]
     );
@@ -189,6 +190,80 @@ fn unknown_migration_ends_and_tool() {
             "migrations[0].from: unknown version \"gamma-1\"",
             "migrations[0].to: unknown version \"alpha-9\"",
             "migrations[0].tool: unknown tool \"wrench\"",
+        ]
+    );
+}
+
+#[test]
+fn in_place_path_without_a_tool() {
+    assert_eq!(
+        broken(|d| d.migrations[0].tool = None),
+        ["migrations[0].tool: an in-place path needs a tool"]
+    );
+    // A reinstall needs none.
+    assert_eq!(
+        broken(|d| {
+            d.migrations[0].tool = None;
+            d.migrations[0].method = elcompare::data::Method::Reinstall;
+        }),
+        no_messages()
+    );
+}
+
+#[test]
+fn same_path_twice() {
+    assert_eq!(
+        broken(|d| {
+            let m = d.migrations[0].clone();
+            d.migrations.push(m);
+        }),
+        ["migrations[2]: same path as migrations[0] (\"beta-1\" to \"alpha-1\")"]
+    );
+}
+
+#[test]
+fn waypoint_problems() {
+    assert_eq!(
+        broken(|d| {
+            let w = &mut d.waypoints[0];
+            w.id = "alpha-1".into();
+            w.name = " ".into();
+            w.option = "gamma".into();
+            w.note = Some(String::new());
+            w.sources.clear();
+        }),
+        [
+            "waypoints[0].id: \"alpha-1\" is already a version id",
+            "waypoints[0].name: must not be empty",
+            "waypoints[0].option: unknown option \"gamma\"",
+            "waypoints[0].note: must not be empty",
+            "waypoints[0].sources: needs at least one source",
+            // The path that named the waypoint's old id no longer resolves.
+            "migrations[1].to: unknown version \"alpha-0\"",
+        ]
+    );
+}
+
+#[test]
+fn a_waypoint_is_not_a_current_system() {
+    assert_eq!(
+        broken(|d| d.presets[0].current = Some("alpha-0".into())),
+        ["presets[0].current: unknown version \"alpha-0\""]
+    );
+}
+
+#[test]
+fn steps_and_risks_need_text_and_sources() {
+    assert_eq!(
+        broken(|d| {
+            d.tools[0].steps[0].text = String::new();
+            d.tools[0].risks[0].sources = vec!["nowhere".into()];
+            d.migrations[0].risks[0].sources.clear();
+        }),
+        [
+            "tools[0].steps[0].text: must not be empty",
+            "tools[0].risks[0].sources[0]: unknown source \"nowhere\"",
+            "migrations[0].risks[0].sources: needs at least one source",
         ]
     );
 }

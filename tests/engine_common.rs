@@ -53,6 +53,7 @@ pub fn dataset(criteria: Vec<Criterion>, options: Vec<OptionEntry>) -> Dataset {
         options,
         tools: vec![],
         migrations: vec![],
+        waypoints: vec![],
         presets: vec![],
         default_compare: vec![],
     }
@@ -148,6 +149,8 @@ pub fn tool(id: &str, name: &str) -> Tool {
         owner: String::new(),
         url: String::new(),
         sources: vec![],
+        steps: vec![],
+        risks: vec![],
     }
 }
 
@@ -168,5 +171,6 @@ pub fn mig(
         backing,
         note: None,
         sources: vec![],
+        risks: vec![],
     }
 }

@@ -40,6 +40,11 @@ pub struct Dataset {
     pub tools: Vec<Tool>,
     #[serde(default)]
     pub migrations: Vec<Migration>,
+    /// Systems a migration route passes through that the dataset does not describe as a
+    /// version (no lifecycle dates), e.g. Oracle Linux 7 on Oracle's CentOS 7 route. A route
+    /// never lands on one.
+    #[serde(default)]
+    pub waypoints: Vec<Waypoint>,
     pub presets: Vec<Preset>,
     /// Options compared side by side when the visitor has not picked any.
     #[serde(default)]
@@ -309,6 +314,35 @@ pub struct Tool {
     pub owner: String,
     pub url: String,
     pub sources: Vec<String>,
+    /// What running the tool involves, in order, at the level of its own docs.
+    #[serde(default)]
+    pub steps: Vec<Note>,
+    /// Limits, risks and inhibitors its docs list for every path it takes.
+    #[serde(default)]
+    pub risks: Vec<Note>,
+}
+
+/// One cited sentence: a plan step or a known risk.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub text: String,
+    pub sources: Vec<String>,
+}
+
+/// A system a route passes through without lifecycle data of its own (see [`Dataset::waypoints`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Waypoint {
+    /// Unique among version and waypoint ids, e.g. "oracle-7".
+    pub id: String,
+    /// e.g. "Oracle Linux 7".
+    pub name: String,
+    /// Option it belongs to.
+    pub option: String,
+    #[serde(default)]
+    pub note: Option<String>,
+    pub sources: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -328,8 +362,24 @@ pub enum Upgrade {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Backing {
+    /// The tool's owner publishes the target and documents this exact path.
     Official,
+    /// Documented by the tool's owner, but the target's publisher does not back it (or the
+    /// owner marks it experimental).
     Community,
+    /// Possible, but the tool's owner says it does not support this path.
+    Unsupported,
+}
+
+impl Backing {
+    /// "official", "community" or "unsupported".
+    pub fn label(self) -> &'static str {
+        match self {
+            Backing::Official => "official",
+            Backing::Community => "community",
+            Backing::Unsupported => "unsupported",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -348,6 +398,9 @@ pub struct Migration {
     #[serde(default)]
     pub note: Option<String>,
     pub sources: Vec<String>,
+    /// Risks and inhibitors specific to this path (the tool's own are in [`Tool::risks`]).
+    #[serde(default)]
+    pub risks: Vec<Note>,
 }
 
 /// Constraints an option must meet to be recommended at all.

@@ -6,8 +6,8 @@
 //! Nothing here indexes, unwraps or recurses on input, so no input can panic it.
 
 use super::{
-    Conflict, CriterionKind, Dataset, Date, Extended, Fact, MustHaves, OptionEntry, Preset,
-    Problem, Rating, Role, Version, MAX_WEIGHT, SCHEMA_VERSION,
+    Conflict, CriterionKind, Dataset, Date, Extended, Fact, Method, MustHaves, Note, OptionEntry,
+    Preset, Problem, Rating, Role, Version, MAX_WEIGHT, SCHEMA_VERSION,
 };
 
 /// Returns every problem found (empty when the dataset is sound). Never panics.
@@ -36,6 +36,7 @@ struct Checker<'a> {
     criteria: Vec<(&'a str, Valued)>,
     options: Vec<&'a str>,
     versions: Vec<&'a str>,
+    waypoints: Vec<&'a str>,
     tools: Vec<&'a str>,
 }
 
@@ -67,6 +68,7 @@ impl<'a> Checker<'a> {
                 .iter()
                 .flat_map(|o| o.versions.iter().map(|v| v.id.as_str()))
                 .collect(),
+            waypoints: d.waypoints.iter().map(|x| x.id.as_str()).collect(),
             tools: d.tools.iter().map(|x| x.id.as_str()).collect(),
         }
     }
@@ -162,25 +164,64 @@ impl<'a> Checker<'a> {
             self.text(&format!("{p}.owner"), &t.owner);
             self.text(&format!("{p}.url"), &t.url);
             self.cited(&p, &t.sources);
+            self.notes(&format!("{p}.steps"), &t.steps);
+            self.notes(&format!("{p}.risks"), &t.risks);
+        }
+
+        self.unique_ids("waypoints", d.waypoints.iter().map(|x| x.id.as_str()));
+        for (i, w) in d.waypoints.iter().enumerate() {
+            let p = format!("waypoints[{i}]");
+            if self.versions.contains(&w.id.as_str()) {
+                self.problem(
+                    format!("{p}.id"),
+                    format!("{} is already a version id", quote(&w.id)),
+                );
+            }
+            self.text(&format!("{p}.name"), &w.name);
+            self.reference(&format!("{p}.option"), &w.option, Kind::Option);
+            if let Some(note) = &w.note {
+                self.text(&format!("{p}.note"), note);
+            }
+            self.cited(&p, &w.sources);
         }
 
         for (i, m) in d.migrations.iter().enumerate() {
             let p = format!("migrations[{i}]");
-            self.reference(&format!("{p}.from"), &m.from, Kind::Version);
-            self.reference(&format!("{p}.to"), &m.to, Kind::Version);
+            self.reference(&format!("{p}.from"), &m.from, Kind::Stage);
+            self.reference(&format!("{p}.to"), &m.to, Kind::Stage);
             if !m.from.trim().is_empty() && m.from == m.to {
                 self.problem(
                     format!("{p}.to"),
                     format!("{} is the same version as from", quote(&m.to)),
                 );
             }
-            if let Some(tool) = &m.tool {
-                self.reference(&format!("{p}.tool"), tool, Kind::Tool);
+            match &m.tool {
+                Some(tool) => {
+                    self.reference(&format!("{p}.tool"), tool, Kind::Tool);
+                }
+                None if m.method == Method::InPlace => {
+                    self.problem(format!("{p}.tool"), "an in-place path needs a tool");
+                }
+                None => {}
+            }
+            let first = d.migrations.iter().take(i).position(|x| {
+                x.from == m.from && x.to == m.to && x.tool == m.tool && x.method == m.method
+            });
+            if let Some(first) = first {
+                self.problem(
+                    p.clone(),
+                    format!(
+                        "same path as migrations[{first}] ({} to {})",
+                        quote(&m.from),
+                        quote(&m.to)
+                    ),
+                );
             }
             if let Some(note) = &m.note {
                 self.text(&format!("{p}.note"), note);
             }
             self.cited(&p, &m.sources);
+            self.notes(&format!("{p}.risks"), &m.risks);
         }
 
         self.unique_ids("presets", d.presets.iter().map(|x| x.id.as_str()));
@@ -495,12 +536,22 @@ impl<'a> Checker<'a> {
             Kind::Criterion => self.criteria.iter().any(|(x, _)| *x == id),
             Kind::Option => self.options.contains(&id),
             Kind::Version => self.versions.contains(&id),
+            Kind::Stage => self.versions.contains(&id) || self.waypoints.contains(&id),
             Kind::Tool => self.tools.contains(&id),
         };
         if !known {
             self.problem(path, format!("unknown {} {}", kind.noun(), quote(id)));
         }
         known
+    }
+
+    /// Plan steps or risks: each a text with its sources.
+    fn notes(&mut self, path: &str, notes: &[Note]) {
+        for (k, n) in notes.iter().enumerate() {
+            let p = format!("{path}[{k}]");
+            self.text(&format!("{p}.text"), &n.text);
+            self.cited(&p, &n.sources);
+        }
     }
 
     /// `sources` of the item at `path`: at least one, each known.
@@ -522,6 +573,8 @@ enum Kind {
     Criterion,
     Option,
     Version,
+    /// A version or a waypoint (either end of a migration path).
+    Stage,
     Tool,
 }
 
@@ -533,7 +586,7 @@ impl Kind {
             Kind::Flag => "flag",
             Kind::Criterion => "criterion",
             Kind::Option => "option",
-            Kind::Version => "version",
+            Kind::Version | Kind::Stage => "version",
             Kind::Tool => "tool",
         }
     }

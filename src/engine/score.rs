@@ -42,6 +42,8 @@ pub fn migration_utility(method: Method, upgrade: Upgrade, backing: Backing) -> 
         }
         (Method::InPlace, Upgrade::Major, Backing::Official) => MIGRATION_IN_PLACE_MAJOR_OFFICIAL,
         (Method::InPlace, Upgrade::Major, Backing::Community) => MIGRATION_IN_PLACE_MAJOR_COMMUNITY,
+        // A path its own tool's owner does not support is no better than a reinstall.
+        (Method::InPlace, _, Backing::Unsupported) => MIGRATION_REINSTALL,
     }
 }
 
@@ -340,10 +342,7 @@ fn migration(ctx: &Ctx<'_>, oi: usize, opt: &OptionEntry, detail: &mut String) -
             .find(|t| t.id == id)
             .map_or(id, |t| t.name.as_str())
     });
-    let backing = match m.backing {
-        Backing::Official => "official",
-        Backing::Community => "community",
-    };
+    let backing = m.backing.label();
     match m.method {
         Method::InPlace => {
             detail.push_str("in place");

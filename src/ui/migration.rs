@@ -3,7 +3,7 @@
 use super::compare::source_links;
 use super::controls::CurrentSelect;
 use super::state::Data;
-use crate::data::{Backing, Method, Migration, Role, Upgrade};
+use crate::data::{Method, Migration, Role, Upgrade};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -22,10 +22,7 @@ fn describe(m: &Migration) -> String {
         Upgrade::SameMajor => "same major version",
         Upgrade::Major => "major-version upgrade",
     };
-    let who = match m.backing {
-        Backing::Official => "official",
-        Backing::Community => "community",
-    };
+    let who = m.backing.label();
     format!("{how}, {up}, {who}")
 }
 
