@@ -8,16 +8,18 @@ const ELC_CSS = __ELCOMPARE_CSS__;
 // cannot select it, and `all: initial` drops whatever the page pushed onto the host
 // element (even with !important) before it is inherited inward. Custom properties
 // (--elcompare-*) are not touched by `all`, so they still theme the widget.
+// Its font, colours and variables are set in styles/elcompare.css (after this sheet).
 const ELC_SHELL_CSS =
-  ".elc-frame { all: initial; display: block; font: 15px/1.5 var(--elc-font); color: var(--elc-fg);" +
-  " background: var(--elc-bg); text-align: left; box-sizing: border-box; }" +
+  ".elc-frame { all: initial; display: block; }" +
   " .elc-banner { margin: 0 0 .5em; padding: .5em .75em; white-space: pre-line; }";
 const ELC_KEYS = ["preset", "options", "current", "theme", "dataset", "share", "today"];
-const ELC_THEMES = ["auto", "light", "dark"];
+const ELC_THEMES = ["auto", "light", "dark", "inherit"];
 /** Options that need a fresh widget (new data or sharing), not just a new setup. */
 const ELC_REMOUNT = ["dataset", "share", "today"];
 
 let elcReady = null;
+/** The .wasm URL the embed bundle loads (null in the single file, whose wasm is inline). */
+let elcWasmUrl = null;
 let elcSheets = null;
 const elcHandles = new WeakMap();
 
@@ -36,7 +38,12 @@ function elcStart() {
   if (!elcReady) {
     elcReady = Promise.resolve()
       .then(() => __ELCOMPARE_WASM__)
-      .then((source) => __wbg_init({ module_or_path: source }));
+      .then((source) => {
+        if (source instanceof URL) elcWasmUrl = source.href;
+        return __wbg_init({ module_or_path: source });
+      });
+    // Once per page, for the site's author: why, and which file was tried.
+    elcReady.catch((err) => console.error(`elcompare: ${elcExplain(err)}`));
   }
   return elcReady;
 }
@@ -62,6 +69,10 @@ function elcShell(host) {
   if (!root.querySelector(".elc-root")) {
     const frame = document.createElement("div");
     frame.className = "elc-frame";
+    // The widget's own language and direction: an RTL or German host page must not
+    // mirror it or make screen readers read its English text as German.
+    frame.dir = "ltr";
+    frame.lang = "en";
     const banner = document.createElement("p");
     banner.className = "elc-error elc-banner";
     banner.setAttribute("role", "alert");
@@ -77,6 +88,74 @@ function elcShell(host) {
     root.append(frame);
   }
   return root.querySelector(".elc-root");
+}
+
+// ---- theme="inherit": light or dark from the host page, not from the visitor's system ----
+
+const elcInheriting = new Set();
+let elcSchemeWatch = null;
+let elcProbe = null;
+
+/** [r, g, b, alpha] (0–255, alpha 0–1) of any CSS colour, through a 1×1 canvas. */
+function elcRgba(color) {
+  const m = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(color);
+  if (m) return [+m[1], +m[2], +m[3], m[4] === undefined ? 1 : +m[4]];
+  if (!elcProbe) {
+    const c = document.createElement("canvas");
+    c.width = c.height = 1;
+    elcProbe = c.getContext("2d", { willReadFrequently: true });
+  }
+  if (!elcProbe) return [255, 255, 255, 0];
+  elcProbe.clearRect(0, 0, 1, 1);
+  elcProbe.fillStyle = color;
+  elcProbe.fillRect(0, 0, 1, 1);
+  const d = elcProbe.getImageData(0, 0, 1, 1).data;
+  return [d[0], d[1], d[2], d[3] / 255];
+}
+
+/**
+ * "dark" or "light" for what surrounds `host`: the first opaque background among its
+ * ancestors decides (a dark site has a dark background whatever the visitor's system
+ * prefers); without one, the page's color-scheme, then the visitor's preference.
+ */
+function elcHostScheme(host) {
+  for (let e = host.parentElement || host.getRootNode().host; e; e = e.parentElement || e.getRootNode().host) {
+    const [r, g, b, a] = elcRgba(getComputedStyle(e).backgroundColor);
+    if (a >= 0.5) return 0.2126 * r + 0.7152 * g + 0.0722 * b < 128 ? "dark" : "light";
+  }
+  const scheme = getComputedStyle(document.documentElement).colorScheme || "";
+  const dark = /\bdark\b/.test(scheme);
+  const light = /\blight\b/.test(scheme);
+  if (dark && !light) return "dark";
+  if (dark && light) return matchMedia("(prefers-color-scheme: dark)").matches ? "dark" : "light";
+  return "light";
+}
+
+/** Applies the theme attribute's effect that CSS alone cannot: "inherit" (and undoes it). */
+function elcTheme(host) {
+  const frame = host.shadowRoot && host.shadowRoot.querySelector(".elc-frame");
+  if (!frame) return;
+  if (host.getAttribute("theme") !== "inherit") {
+    delete frame.dataset.scheme;
+    elcInheriting.delete(host);
+    return;
+  }
+  frame.dataset.scheme = elcHostScheme(host);
+  elcInheriting.add(host);
+  if (!elcSchemeWatch) {
+    // Sites switch themes by a class or attribute on <html>/<body>, or follow the system.
+    const again = () => {
+      for (const h of elcInheriting) {
+        if (h.isConnected) elcTheme(h);
+        else elcInheriting.delete(h);
+      }
+    };
+    elcSchemeWatch = new MutationObserver(again);
+    for (const el of [document.documentElement, document.body]) {
+      if (el) elcSchemeWatch.observe(el, { attributes: true });
+    }
+    matchMedia("(prefers-color-scheme: dark)").addEventListener("change", again);
+  }
 }
 
 /** Replaces the widget with a message; the slot keeps any static content readable. */
@@ -100,16 +179,20 @@ function elcText(err) {
   return String((err && err.message) || err);
 }
 
-/** A start-up failure in plain words, with the browser's own text after it. */
+/** A start-up failure in plain words, with the file tried and the browser's own text after it. */
 function elcExplain(err) {
   const text = elcText(err);
+  const file = elcWasmUrl ? ` (tried ${elcWasmUrl})` : "";
   let why;
   if (/unsafe-eval|Content.Security.Policy/i.test(text)) {
     why = "This page's security settings do not allow WebAssembly, which the comparison needs to run. " +
       "(For the site's owner: the Content-Security-Policy's script-src must include 'wasm-unsafe-eval'.)";
   } else if (/fetch|NetworkError|status|MIME/i.test(text)) {
-    why = "Its WebAssembly file could not be loaded. (For the site's owner: serve elcompare_bg.wasm next to " +
+    why = `Its WebAssembly file could not be loaded${file}. (For the site's owner: serve elcompare_bg.wasm next to ` +
       "elcompare.js as application/wasm, and allow that origin in the Content-Security-Policy's connect-src.)";
+  } else if (/magic word|expected magic/i.test(text)) {
+    why = `The file loaded as its WebAssembly part${file} is something else, probably an error page. ` +
+      "(For the site's owner: copy elcompare_bg.wasm into the same folder as elcompare.js.)";
   } else if (/WebAssembly|wasm|CompileError/i.test(text)) {
     why = "This browser could not run its WebAssembly part.";
   } else {
@@ -186,6 +269,7 @@ class ElcHandle {
   _mount(opts) {
     const prepared = elcPrepare(this._el, opts);
     if (opts.theme) this._el.setAttribute("theme", opts.theme);
+    elcTheme(this._el);
     this._inner = mountWidget(this._el, this._box, prepared);
     this._opts = opts;
     elcBanner(this._el, null);
@@ -248,6 +332,7 @@ class ElcHandle {
       return;
     }
     if (o.theme) this._el.setAttribute("theme", o.theme);
+    elcTheme(this._el);
     const setup = {};
     for (const k of ["preset", "options", "current"]) if (k in o) setup[k] = o[k];
     try {
@@ -269,6 +354,7 @@ class ElcHandle {
   /** Removes the widget; the element keeps any static light-DOM content. */
   destroy() {
     this._release();
+    elcInheriting.delete(this._el);
     elcBanner(this._el, null);
     this._box.replaceChildren(document.createElement("slot"));
     if (elcHandles.get(this._el) === this) elcHandles.delete(this._el);

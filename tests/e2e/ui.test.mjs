@@ -200,7 +200,7 @@ test("data footer shows the as-of date and the sources", async (t) => {
 });
 
 test("the host can force the theme with theme=dark / theme=light", async (t) => {
-  const bg = (page) => page.locator(W).evaluate((el) => getComputedStyle(el).backgroundColor);
+  const bg = (page) => page.locator(W).evaluate((el) => getComputedStyle(el.shadowRoot.querySelector(".elc-frame")).backgroundColor);
   const light = await widget(t, { colorScheme: "light" });
   const auto = await bg(light.page);
   await light.page.locator(W).evaluate((el) => el.setAttribute("theme", "dark"));
