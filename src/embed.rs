@@ -200,14 +200,51 @@ impl WidgetHandle {
         let o = options_from(options).map_err(|e| JsError::new(&e))?;
         let current = self.props.snapshot.0.borrow().setup.clone();
         let setup = apply(&self.props.data, &current, &o).map_err(|e| JsError::new(&e))?;
+        self.push(setup, None);
+        Ok(())
+    }
+
+    /// Hands a setup to the app (rendered in Yew's scheduler; `settled` tells when).
+    fn push(&mut self, setup: Setup, notice: Option<String>) {
         let generation = self.props.pushed.as_ref().map_or(1, |p| p.generation + 1);
         self.expected_ids = ranked_ids(&self.props.data, &setup, self.props.today);
         self.expected = setup.clone();
-        self.props.pushed = Some(Pushed { generation, setup });
+        self.props.pushed = Some(Pushed {
+            generation,
+            setup,
+            notice,
+        });
         if let Some(app) = self.app.as_mut() {
             app.update(self.props.clone());
         }
-        Ok(())
+    }
+
+    /// The page's fragment changed (a shared link pasted into an open tab, the back
+    /// button): applies this widget's key if it holds a different setup. Returns whether
+    /// anything changed. A broken value keeps the setup and says why.
+    #[wasm_bindgen(js_name = hashChanged)]
+    pub fn hash_changed(&mut self) -> bool {
+        let Some(key) = self.props.share_key.clone() else {
+            return false;
+        };
+        let hash = location_hash();
+        let Some(text) = share::fragment_get(&hash, &key) else {
+            return false;
+        };
+        let current = self.props.snapshot.0.borrow().setup.clone();
+        if text == share::encode(&current) {
+            return false;
+        }
+        match share::decode(&self.props.data, text) {
+            Ok(s) => self.push(s, None),
+            Err(e) => self.push(
+                current,
+                Some(format!(
+                    "The shared link could not be applied ({e}); the setup is unchanged."
+                )),
+            ),
+        }
+        true
     }
 
     /// True once the app has rendered the last mounted or pushed setup and reported its
@@ -228,6 +265,14 @@ impl WidgetHandle {
     /// The current setup and result as a plain object.
     pub fn state(&self) -> JsValue {
         self.props.snapshot.0.borrow().to_js()
+    }
+
+    /// Takes this widget's key out of the host's URL (`handle.destroy()`; not on a remount).
+    #[wasm_bindgen(js_name = removeFromUrl)]
+    pub fn remove_from_url(&self) {
+        if let Some(key) = &self.props.share_key {
+            crate::ui::remove_fragment(key);
+        }
     }
 
     pub fn destroy(&mut self) {

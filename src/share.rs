@@ -264,6 +264,20 @@ pub fn fragment_set(fragment: &str, key: &str, value: &str) -> String {
     format!("#{}", pairs.join("&"))
 }
 
+/// The fragment without `key` (with a leading `#`, or empty when nothing is left).
+pub fn fragment_remove(fragment: &str, key: &str) -> String {
+    let kept: Vec<&str> = fragment
+        .trim_start_matches('#')
+        .split('&')
+        .filter(|p| !p.is_empty() && !p.strip_prefix(key).is_some_and(|r| r.starts_with('=')))
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("#{}", kept.join("&"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -275,6 +289,12 @@ mod tests {
         assert_eq!(fragment_set("#x=1&elc=old", "elc", "new"), "#x=1&elc=new");
         assert_eq!(fragment_set("", "elc-a", "v"), "#elc-a=v");
         assert_eq!(fragment_set("#elc-a=1", "elc", "v"), "#elc-a=1&elc=v");
+        // The host's own anchor stays first.
+        assert_eq!(fragment_set("#verdict", "elc", "v"), "#verdict&elc=v");
+        assert_eq!(fragment_remove("#verdict&elc=v", "elc"), "#verdict");
+        assert_eq!(fragment_remove("#elc=v", "elc"), "");
+        assert_eq!(fragment_remove("#elc-a=1&elc=v&x", "elc"), "#elc-a=1&x");
+        assert_eq!(fragment_remove("#elc-a=1", "elc"), "#elc-a=1");
     }
 
     #[test]

@@ -22,6 +22,8 @@ let elcReady = null;
 let elcWasmUrl = null;
 let elcSheets = null;
 const elcHandles = new WeakMap();
+/** Live handles, for the page's hashchange. */
+const elcLive = new Set();
 
 /** Base64 → bytes (the single file's inline wasm): the native decoder where there is one. */
 function elcBase64(text) {
@@ -302,6 +304,7 @@ class ElcHandle {
    * an invalid option, which is also shown above the widget.
    */
   async update(options) {
+    if (this._destroyed) throw new Error("this widget was destroyed; call mount() again for a new one");
     this._apply(options);
     await this._settle();
   }
@@ -353,6 +356,9 @@ class ElcHandle {
 
   /** Removes the widget; the element keeps any static light-DOM content. */
   destroy() {
+    if (this._inner) this._inner.removeFromUrl();
+    this._destroyed = true;
+    elcLive.delete(this);
     this._release();
     elcInheriting.delete(this._el);
     elcBanner(this._el, null);
@@ -388,9 +394,44 @@ export async function mount(element, options = {}) {
   const handle = new ElcHandle(element, box);
   handle._remount(opts);
   elcHandles.set(element, handle);
+  elcLive.add(handle);
+  elcWatchHash();
   await handle._settle();
   return handle;
 }
+
+// ---- Sharing through the URL fragment, politely ----
+// The widgets write their keys after the host's own fragment (`#verdict&elc=…`), and only
+// once the visitor changes something (src/ui/mod.rs). A browser cannot scroll to
+// `#verdict&elc=…`, so the host's anchor is scrolled to here.
+
+/** Scrolls to the host page's own anchor when the fragment also holds widget keys. */
+function elcHostAnchor() {
+  const hash = location.hash.slice(1);
+  const first = hash.split("&")[0];
+  if (!first || first === hash || first.includes("=")) return; // no anchor, or the browser handled it
+  let id;
+  try {
+    id = decodeURIComponent(first);
+  } catch (err) {
+    return;
+  }
+  const target = document.getElementById(id);
+  if (target) target.scrollIntoView();
+}
+
+let elcHashWatched = false;
+/** One listener per page: a shared link pasted into an open tab updates its widget. */
+function elcWatchHash() {
+  if (elcHashWatched) return;
+  elcHashWatched = true;
+  window.addEventListener("hashchange", () => {
+    for (const h of elcLive) if (h._inner) h._inner.hashChanged();
+    elcHostAnchor();
+  });
+}
+
+elcHostAnchor();
 
 function elcAttrOptions(el) {
   const o = {};

@@ -28,6 +28,8 @@ pub struct Host(pub Element);
 pub struct Pushed {
     pub generation: u32,
     pub setup: Setup,
+    /// Shown above the widget with the setup (e.g. why a shared link was not applied).
+    pub notice: Option<String>,
 }
 
 /// What `handle.state()` reports; written by the app after every change.
@@ -160,7 +162,7 @@ pub fn app(props: &AppProps) -> Html {
         let s = state.clone();
         use_effect_with(props.pushed.clone(), move |p| {
             if let Some(p) = p {
-                s.dispatch(Action::Replace(p.setup.clone(), None));
+                s.dispatch(Action::Replace(p.setup.clone(), p.notice.clone()));
             }
         });
     }
@@ -173,11 +175,12 @@ pub fn app(props: &AppProps) -> Html {
         );
         let data = state.data.clone();
         use_effect_with(
-            (state.setup.clone(), state.eval.clone()),
-            move |(setup, eval)| {
-                // The address bar follows once input pauses: a dragged slider fires dozens
-                // of changes, and browsers throttle history updates.
-                let pending = key.map(|key| {
+            (state.setup.clone(), state.eval.clone(), state.touched),
+            move |(setup, eval, touched)| {
+                // Nothing is written to the host's URL until the visitor changes something.
+                // Then the address bar follows once input pauses: a dragged slider fires
+                // dozens of changes, and browsers throttle history updates.
+                let pending = key.filter(|_| *touched).map(|key| {
                     let value = share::encode(setup);
                     gloo_timers::callback::Timeout::new(FRAGMENT_DELAY_MS, move || {
                         write_fragment(&key, &value)
@@ -269,11 +272,35 @@ const FRAGMENT_DELAY_MS: u32 = 250;
 fn write_fragment(key: &str, value: &str) {
     let Some(w) = web_sys::window() else { return };
     let hash = w.location().hash().unwrap_or_default();
-    let next = share::fragment_set(&hash, key, value);
-    if next != hash {
-        if let Ok(h) = w.history() {
-            let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&next));
-        }
+    replace_hash(&hash, &share::fragment_set(&hash, key, value));
+}
+
+/// Removes this widget's key from the host's URL (when the widget is destroyed).
+pub fn remove_fragment(key: &str) {
+    let Some(w) = web_sys::window() else { return };
+    let hash = w.location().hash().unwrap_or_default();
+    replace_hash(&hash, &share::fragment_remove(&hash, key));
+}
+
+/// Replaces the URL's fragment (no history entry, no scroll, no hashchange event).
+fn replace_hash(old: &str, next: &str) {
+    let Some(w) = web_sys::window() else { return };
+    if next == old {
+        return;
+    }
+    // An empty fragment: the URL without its `#`.
+    let url = if next.is_empty() {
+        let l = w.location();
+        format!(
+            "{}{}",
+            l.pathname().unwrap_or_default(),
+            l.search().unwrap_or_default()
+        )
+    } else {
+        next.to_string()
+    };
+    if let Ok(h) = w.history() {
+        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
 

@@ -35,6 +35,9 @@ pub struct State {
     pub eval: Rc<Evaluation>,
     /// A message for the visitor, e.g. why a shared link was not applied.
     pub notice: Option<String>,
+    /// True once the visitor has changed something with the controls: only then is the
+    /// setup written to the host page's URL (a page load or a host's update writes nothing).
+    pub touched: bool,
 }
 
 pub enum Action {
@@ -77,6 +80,7 @@ impl State {
             base_weights,
             eval,
             notice,
+            touched: false,
         }
     }
 
@@ -99,11 +103,13 @@ impl Reducible for State {
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = self.setup.clone();
+        let by_visitor = !matches!(action, Action::Replace(..) | Action::DismissNotice);
         let next = match action {
             Action::Preset(id) => match s.with_preset(&self.data, &id) {
                 Some(p) => {
                     let mut st = self.with_setup(p);
                     st.base_weights = st.setup.weights.clone();
+                    st.touched = true;
                     return Rc::new(st);
                 }
                 None => return self,
@@ -172,6 +178,8 @@ impl Reducible for State {
                 })
             }
         };
-        Rc::new(self.with_setup(next))
+        let mut st = self.with_setup(next);
+        st.touched |= by_visitor;
+        Rc::new(st)
     }
 }
