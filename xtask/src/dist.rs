@@ -103,6 +103,12 @@ pub fn run() -> Result<Outputs> {
     )?;
 
     copy_dir(&root.join("examples"), &dist.join("examples"))?;
+    // The Hugo shortcode, under the same path a Hugo site keeps it.
+    let shortcode = "hugo/layouts/shortcodes/elcompare.html";
+    let to = dist.join(shortcode);
+    fs::create_dir_all(to.parent().unwrap_or(&dist))
+        .map_err(|e| format!("{}: {e}", to.display()))?;
+    write(&to, &read(&root.join("integrations").join(shortcode))?)?;
 
     let out = Outputs {
         single,

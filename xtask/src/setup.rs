@@ -10,7 +10,44 @@ pub fn all() -> Result {
     components()?;
     wasm_bindgen_cli()?;
     node_packages()?;
-    chromium()
+    chromium()?;
+    hugo()?;
+    mkdocs()
+}
+
+/// Debian's `hugo`, for the end-to-end test that builds a real Hugo site with the shortcode.
+fn hugo() -> Result {
+    if Path::new("/usr/bin/hugo").exists() {
+        return Ok(());
+    }
+    run(Command::new("apt-get").args(["update", "-qq"]))?;
+    run(Command::new("apt-get")
+        .args(["install", "-y", "-qq", "hugo"])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// MkDocs Material from PyPI, pinned, in its own virtual environment under target/, for the
+/// end-to-end test that builds a real MkDocs site with the widget.
+pub const MKDOCS_MATERIAL: &str = "mkdocs-material==9.8.1";
+
+pub fn mkdocs_venv() -> std::path::PathBuf {
+    root().join("target/mkdocs-venv")
+}
+
+fn mkdocs() -> Result {
+    let venv = mkdocs_venv();
+    let stamp = venv.join(format!("installed-{MKDOCS_MATERIAL}"));
+    if stamp.exists() && venv.join("bin/mkdocs").exists() {
+        return Ok(());
+    }
+    run(Command::new("python3").arg("-m").arg("venv").arg(&venv))?;
+    run(Command::new(venv.join("bin/pip")).args([
+        "install",
+        "--quiet",
+        "--disable-pip-version-check",
+        MKDOCS_MATERIAL,
+    ]))?;
+    std::fs::write(&stamp, "").map_err(|e| format!("{}: {e}", stamp.display()))
 }
 
 fn wasm_target() -> Result {
