@@ -54,7 +54,7 @@ fn ranking(d: &Dataset, preset: &str) -> Vec<(String, f64)> {
         .options
         .iter()
         .filter(|o| o.role == Role::Target)
-        .filter(|o| p.must.flags.iter().all(|f| o.flags.contains(f)))
+        .filter(|o| p.must.flags.iter().all(|f| o.has_flag(f)))
         .map(|o| {
             let (mut total, mut weights) = (0.0, 0.0);
             for (criterion, w) in &p.weights {

@@ -143,10 +143,15 @@ fn extended_dates_and_conflicts_agree_with_reference_sheet() {
         until("centos-linux-7", "TuxCare").as_deref(),
         Some("2029-06-30")
     );
+    // Corrected 2026-12-01: at tuxcare-documentation@569510455eb0 CentOS 8 is listed under
+    // "Endless Lifecycle Support" with no end date (was 2026-01-31, shown as expired).
+    let c8 = version("centos-linux-8");
+    let tux = c8.extended.iter().find(|e| e.vendor == "TuxCare");
     assert_eq!(
-        until("centos-linux-8", "TuxCare").as_deref(),
-        Some("2026-01-31")
+        tux.map(|e| e.name.as_str()),
+        Some("Endless Lifecycle Support (x86_64)")
     );
+    assert_eq!(tux.and_then(|e| e.until.as_deref()), None);
     assert_eq!(
         until("centos-stream-8", "TuxCare").as_deref(),
         Some("2028-06-30")
@@ -238,4 +243,120 @@ fn migration_paths_match_the_corrected_reference() {
         }
     }
     assert_eq!(by_tool.len(), 7, "{:?}", by_tool.keys());
+}
+
+/// Issue 11: `as_of` is the newest cited snapshot, and every pinned commit's date is known
+/// (or said to be unknown) and not after the source's `retrieved`.
+#[test]
+fn as_of_is_the_newest_cited_snapshot() {
+    let d = embedded();
+    let newest = d
+        .sources
+        .iter()
+        .filter_map(|s| s.commit_date.as_deref())
+        .filter(|c| *c != elcompare::data::UNKNOWN)
+        .max();
+    assert_eq!(newest, Some("2026-08-22"));
+    assert_eq!(d.as_of, "2026-08-22");
+    let unknown: Vec<&str> = d
+        .sources
+        .iter()
+        .filter(|s| s.commit_date.as_deref() == Some(elcompare::data::UNKNOWN))
+        .map(|s| s.id.as_str())
+        .collect();
+    assert_eq!(
+        unknown,
+        ["centos-faq"],
+        "only git.centos.org's commit could not be dated"
+    );
+}
+
+/// Issue 11: FIPS for AlmaLinux and Rocky is "not verified" (certificates not checked), not
+/// "no"; the must-have says which of the two excluded an option.
+#[test]
+fn fips_must_have_says_not_verified_or_no() {
+    use elcompare::data::FlagState;
+    use elcompare::engine::{evaluate, preset_weights, Inputs};
+    let d = embedded();
+    let value = |o: &str| {
+        d.options
+            .iter()
+            .find(|x| x.id == o)
+            .and_then(|x| x.flag("fips"))
+            .map(|f| f.value)
+    };
+    assert_eq!(value("almalinux"), Some(FlagState::NotVerified));
+    assert_eq!(value("rocky"), Some(FlagState::NotVerified));
+    assert_eq!(value("centos-stream"), Some(FlagState::No));
+    assert_eq!(value("rhel"), Some(FlagState::Yes));
+    assert_eq!(value("oracle"), Some(FlagState::Yes));
+
+    let p = d
+        .presets
+        .iter()
+        .find(|p| p.id == "regulated")
+        .expect("preset");
+    let w = preset_weights(&d, p);
+    let today = elcompare::data::Date::parse("2026-11-29").expect("date");
+    let e = evaluate(&Inputs::new(&d, &w, &p.must, today));
+    let reasons = |o: &str| -> Vec<String> {
+        let i = d.options.iter().position(|x| x.id == o).expect("option");
+        e.excluded
+            .iter()
+            .find(|x| x.option == i)
+            .map(|x| x.reasons.clone())
+            .unwrap_or_default()
+    };
+    let alma = reasons("almalinux");
+    assert!(
+        alma.contains(&"FIPS 140 validated modules not verified".to_string()),
+        "{alma:?}"
+    );
+    let stream = reasons("centos-stream");
+    assert!(
+        stream.contains(&"no FIPS 140 validated modules".to_string()),
+        "{stream:?}"
+    );
+}
+
+/// Issue 11: Oracle Linux 10's end is not published. It is shown as unknown, and the score
+/// says it was left out instead of silently using Oracle Linux 9's date.
+#[test]
+fn oracle_linux_10_end_is_unknown_and_says_so() {
+    use elcompare::engine::{default_weights, evaluate, Inputs};
+    let d = embedded();
+    let ol10 = version_of(&d, "oracle-10");
+    assert_eq!(ol10.security_end, None);
+    assert_eq!(ol10.active_end, None);
+    let w = default_weights(&d);
+    let today = elcompare::data::Date::parse("2026-11-29").expect("date");
+    let must = Default::default();
+    let e = evaluate(&Inputs::new(&d, &w, &must, today));
+    let oi = d
+        .options
+        .iter()
+        .position(|o| o.id == "oracle")
+        .expect("oracle");
+    let ci = d
+        .criteria
+        .iter()
+        .position(|c| c.id == "years-left")
+        .expect("criterion");
+    let ranked = e
+        .ranking
+        .iter()
+        .find(|r| r.option == oi)
+        .expect("oracle ranked");
+    assert_eq!(
+        ranked.contributions[ci].detail,
+        "5.6 years left (Oracle Linux 9, until 2032-06-30); Oracle Linux 10: end not published, not counted"
+    );
+}
+
+fn version_of<'a>(d: &'a Dataset, id: &str) -> &'a elcompare::data::Version {
+    d.options
+        .iter()
+        .flat_map(|o| &o.versions)
+        .find(|v| v.id == id)
+        .expect("version exists")
 }

@@ -71,7 +71,7 @@ fn not_an_object() {
 
 #[test]
 fn wrong_types_name_the_path() {
-    let e = one_error(&embedded_with("\"schema\": 1,", "\"schema\": \"1\","));
+    let e = one_error(&embedded_with("\"schema\": 2,", "\"schema\": \"1\","));
     assert!(
         e.starts_with("schema: invalid type: string \"1\", expected u32"),
         "{e}"
@@ -96,11 +96,11 @@ fn wrong_types_name_the_path() {
     );
 
     let e = one_error(&embedded_with(
-        "\"until\": \"2026-01-31\"",
+        "\"until\": \"2028-06-30\"",
         "\"until\": 20260131",
     ));
     assert!(
-        e.starts_with("options[5].versions[1].extended[0].until: invalid type: integer `20260131`"),
+        e.starts_with("options[0].versions[0].extended[0].until: invalid type: integer `20260131`"),
         "{e}"
     );
 }
@@ -114,7 +114,7 @@ fn missing_field() {
 #[test]
 fn unknown_field_is_rejected() {
     let e = one_error(&embedded_with(
-        "\"schema\": 1,",
+        "\"schema\": 2,",
         "\"schema\": 1, \"shcema\": 1,",
     ));
     assert!(e.contains("unknown field `shcema`"), "{e}");
@@ -139,13 +139,13 @@ fn huge_float_is_out_of_range() {
 fn huge_integer_for_u32() {
     // 2^70 does not fit a u32 (nor a u64).
     let e = one_error(&embedded_with(
-        "\"schema\": 1,",
+        "\"schema\": 2,",
         "\"schema\": 1180591620717411303424,",
     ));
     assert!(e.starts_with("schema: invalid type: floating point"), "{e}");
     assert!(e.contains("expected u32"), "{e}");
     // 2^32 fits a u64 but not a u32.
-    let e = one_error(&embedded_with("\"schema\": 1,", "\"schema\": 4294967296,"));
+    let e = one_error(&embedded_with("\"schema\": 2,", "\"schema\": 4294967296,"));
     assert!(
         e.starts_with("schema: invalid value: integer `4294967296`, expected u32"),
         "{e}"
@@ -186,7 +186,7 @@ fn ten_megabyte_string() {
 
     // Well-formed but in a date field: the validator reports it with a short message.
     let text = embedded_with(
-        "\"as_of\": \"2026-08-01\"",
+        "\"as_of\": \"2026-08-22\"",
         &format!("\"as_of\": \"{big}\""),
     );
     let errs = errors(&text);
@@ -232,7 +232,7 @@ fn validator_survives_empty_dataset() {
     assert_eq!(
         shown,
         [
-            "schema: schema 0 is not supported (expected 1)",
+            "schema: schema 0 is not supported (expected 2)",
             "title: must not be empty",
             "subject: must not be empty",
             "as_of: \"\" is not a date",
@@ -246,7 +246,7 @@ fn validator_survives_empty_dataset() {
 fn ten_megabyte_string_of_the_wrong_type() {
     let big = "x".repeat(10 * 1024 * 1024);
     let e = one_error(&embedded_with(
-        "\"schema\": 1,",
+        "\"schema\": 2,",
         &format!("\"schema\": \"{big}\","),
     ));
     assert!(

@@ -2,7 +2,8 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use elcompare::data::{
-    from_json_str, validate, Conflict, CriterionKind, Dataset, Extended, Fact, Rating, Role,
+    from_json_str, validate, Conflict, CriterionKind, Dataset, Extended, Fact, FlagState,
+    FlagValue, Rating, Role, Status,
 };
 
 /// The small valid dataset every test starts from.
@@ -38,8 +39,18 @@ fn minimal_fixture_is_valid() {
 #[test]
 fn wrong_schema_version() {
     assert_eq!(
-        broken(|d| d.schema = 2),
-        ["schema: schema 2 is not supported (expected 1)"]
+        broken(|d| d.schema = 3),
+        ["schema: schema 3 is not supported (expected 2)"]
+    );
+}
+
+#[test]
+fn schema_1_says_what_changed() {
+    assert_eq!(
+        broken(|d| d.schema = 1),
+        ["schema: schema 1 is not supported (expected 2): schema 2 adds sources[].publisher and \
+          commit_date, flags as {flag, value, sources, note} and ratings[].confidence (README: \
+          Your own dataset)"]
     );
 }
 
@@ -52,7 +63,7 @@ fn duplicate_source_id() {
             let s = d.sources[0].clone();
             d.sources.push(s);
         }),
-        ["sources[1].id: duplicate id \"src\" (first used at sources[0])"]
+        ["sources[3].id: duplicate id \"src\" (first used at sources[0])"]
     );
 }
 
@@ -172,8 +183,8 @@ fn unknown_source_reference() {
 #[test]
 fn unknown_option_flag() {
     assert_eq!(
-        broken(|d| d.options[0].flags.push("gratis".into())),
-        ["options[0].flags[1]: unknown flag \"gratis\""]
+        broken(|d| d.options[0].flags.push(flag("gratis", FlagState::Yes))),
+        ["options[0].flags[1].flag: unknown flag \"gratis\""]
     );
 }
 
@@ -453,6 +464,7 @@ fn rating(criterion: &str, value: f64) -> Rating {
         value,
         rationale: "r".into(),
         sources: vec!["src".into()],
+        confidence: Status::Verified,
     }
 }
 
@@ -660,11 +672,12 @@ fn empty_id_and_reference() {
     assert_eq!(
         broken(|d| {
             d.flags[0].id = "".into();
-            d.options[0].flags[0] = " ".into();
+            d.options[0].flags[0].flag = " ".into();
         }),
         [
             "flags[0].id: must not be empty",
-            "options[0].flags[0]: must not be empty",
+            "options[0].flags[0].flag: must not be empty",
+            "options[1].flags[0].flag: unknown flag \"free\"",
             "presets[0].must.flags[0]: unknown flag \"free\"",
         ]
     );
@@ -749,9 +762,183 @@ fn loader_reports_every_problem() {
     assert_eq!(
         shown,
         [
-            "schema: schema 7 is not supported (expected 1)",
+            "schema: schema 7 is not supported (expected 2)",
             "options[0].versions[0].security_end: \"2029-13-01\" is not a date",
             "options[1].facts: no fact for dimension \"history\"",
         ]
+    );
+}
+
+// ---- sources: publisher, pinned commit, dates (issue 11) ---------------------
+
+#[test]
+fn source_without_publisher() {
+    assert_eq!(
+        broken(|d| d.sources[1].publisher = None),
+        ["sources[1].publisher: missing: say who published it (an option id, \"independent\" or \"vendor:<company>\")"]
+    );
+}
+
+#[test]
+fn source_with_unknown_publisher() {
+    assert_eq!(
+        broken(|d| {
+            d.sources[1].publisher = Some("alhpa".into());
+            d.sources[2].publisher = Some("vendor: ".into());
+        }),
+        [
+            "sources[1].publisher: unknown publisher \"alhpa\" (use an option id, \"independent\" or \"vendor:<company>\")",
+            "sources[2].publisher: \"vendor:\" names no company",
+        ]
+    );
+}
+
+#[test]
+fn pinned_commit_needs_its_date() {
+    assert_eq!(
+        broken(|d| d.sources[0].commit_date = None),
+        ["sources[0].commit_date: the URL pins commit 0123456789ab: give that commit's date"]
+    );
+    assert_eq!(
+        broken(|d| d.sources[0].commit_date = Some("July".into())),
+        ["sources[0].commit_date: \"July\" is not a date"]
+    );
+    // A date that could not be looked up is said to be unknown, never guessed.
+    assert_eq!(
+        broken(|d| d.sources[0].commit_date = Some("unknown".into())),
+        no_messages()
+    );
+}
+
+#[test]
+fn retrieved_before_pinned_commit() {
+    assert_eq!(
+        broken(|d| d.sources[0].retrieved = "2026-06-30".into()),
+        ["sources[0].retrieved: 2026-06-30 is before the pinned commit's date 2026-07-01"]
+    );
+}
+
+#[test]
+fn as_of_before_a_pinned_snapshot() {
+    assert_eq!(
+        broken(|d| d.as_of = "2026-06-30".into()),
+        ["sources[0].commit_date: 2026-07-01 is after the dataset's as_of 2026-06-30"]
+    );
+}
+
+// ---- three-valued flags -------------------------------------------------------
+
+fn flag(id: &str, value: FlagState) -> FlagValue {
+    FlagValue {
+        flag: id.into(),
+        value,
+        sources: vec!["src".into()],
+        note: None,
+        bare: false,
+    }
+}
+
+#[test]
+fn yes_and_no_flags_need_sources() {
+    assert_eq!(
+        broken(|d| {
+            d.options[0].flags[0].sources.clear();
+            d.options[0].flags[0].value = FlagState::No;
+        }),
+        ["options[0].flags[0].sources: needs at least one source"]
+    );
+}
+
+#[test]
+fn not_verified_flag_needs_a_note() {
+    assert_eq!(
+        broken(|d| d.options[1].flags[0].note = None),
+        ["options[1].flags[0].note: a not-verified flag needs a note saying what was not verified"]
+    );
+    assert_eq!(
+        broken(|d| d.options[1].flags[0].note = Some(" ".into())),
+        ["options[1].flags[0].note: must not be empty"]
+    );
+}
+
+#[test]
+fn every_flag_has_one_value() {
+    assert_eq!(
+        broken(|d| d.options[1].flags.clear()),
+        ["options[1].flags: no value for flag \"free\" (yes, no or not-verified)"]
+    );
+    assert_eq!(
+        broken(|d| d.options[0].flags.push(flag("free", FlagState::No))),
+        ["options[0].flags[1].flag: second value for flag \"free\""]
+    );
+}
+
+#[test]
+fn bare_flag_id_from_schema_1_says_what_to_write() {
+    let text = include_str!("fixtures/minimal.json").replace(
+        r#"[{"flag": "free", "value": "yes", "sources": ["src"]}]"#,
+        r#"["free"]"#,
+    );
+    let problems: Vec<String> = from_json_str(&text)
+        .expect_err("a bare flag id is reported")
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    assert_eq!(
+        problems,
+        ["options[0].flags[0]: \"free\" is a bare flag id; write {\"flag\": \"free\", \"value\": \
+          \"yes\" | \"no\" | \"not-verified\", \"sources\": [...], \"note\": \"...\"}"]
+    );
+}
+
+// ---- ratings resting on one interested party ---------------------------------
+
+#[test]
+fn rating_resting_only_on_its_own_vendor() {
+    assert_eq!(
+        broken(|d| d.options[0].ratings[0].confidence = Status::Verified),
+        [
+            "options[0].ratings[0].sources: every source is published by Alpha itself: add an \
+          independent or primary source, or lower its confidence and say why in the rationale"
+        ]
+    );
+}
+
+#[test]
+fn rating_resting_only_on_a_competitor_or_vendor() {
+    assert_eq!(
+        broken(|d| {
+            d.options[1].ratings[0].sources = vec!["alpha-site".into()];
+            d.options[0].ratings[1].sources = vec!["vendor-page".into()];
+        }),
+        [
+            "options[0].ratings[1].sources: every source is published by another party with a \
+             stake (Vendor Inc.): add an independent or primary source, or lower its confidence \
+             and say why in the rationale",
+            "options[1].ratings[0].sources: every source is published by another party with a \
+             stake (Alpha): add an independent or primary source, or lower its confidence and \
+             say why in the rationale",
+        ]
+    );
+}
+
+#[test]
+fn own_word_with_another_partys_or_lowered_confidence_is_accepted() {
+    assert_eq!(
+        broken(|d| {
+            let r = &mut d.options[0].ratings[0];
+            r.confidence = Status::Verified;
+            r.sources.push("vendor-page".into());
+        }),
+        no_messages()
+    );
+    // A competitor's page alone is accepted once the confidence says so.
+    assert_eq!(
+        broken(|d| {
+            let r = &mut d.options[1].ratings[0];
+            r.sources = vec!["alpha-site".into()];
+            r.confidence = Status::Secondary;
+        }),
+        no_messages()
     );
 }

@@ -4,8 +4,8 @@
 #![allow(dead_code)]
 
 use elcompare::data::{
-    Backing, Criterion, CriterionKind, Dataset, Date, FlagDef, Method, Migration, OptionEntry,
-    Rating, Role, Tool, Upgrade, Version, SCHEMA_VERSION,
+    Backing, Criterion, CriterionKind, Dataset, Date, FlagDef, FlagState, FlagValue, Method,
+    Migration, OptionEntry, Rating, Role, Status, Tool, Upgrade, Version, SCHEMA_VERSION,
 };
 
 /// The fixed "today" of every engine test.
@@ -111,6 +111,7 @@ pub fn opt(id: &str, ratings: &[(&str, f64)], versions: Vec<Version>) -> OptionE
                 value,
                 rationale: String::new(),
                 sources: vec![],
+                confidence: Status::Verified,
             })
             .collect(),
     }
@@ -121,9 +122,27 @@ pub fn legacy(mut o: OptionEntry) -> OptionEntry {
     o
 }
 
+/// Sets these flags to yes (flags not listed stay unstated).
 pub fn flags(mut o: OptionEntry, f: &[&str]) -> OptionEntry {
-    o.flags = f.iter().map(|s| s.to_string()).collect();
+    o.flags = f.iter().map(|s| flag(s, FlagState::Yes)).collect();
     o
+}
+
+/// Adds one flag value (yes, no or not verified).
+pub fn with_flag(mut o: OptionEntry, id: &str, value: FlagState) -> OptionEntry {
+    o.flags.push(flag(id, value));
+    o
+}
+
+/// One flag value with a placeholder source or note.
+pub fn flag(id: &str, value: FlagState) -> FlagValue {
+    FlagValue {
+        flag: id.into(),
+        value,
+        sources: vec!["src".into()],
+        note: (value == FlagState::NotVerified).then(|| "not checked".into()),
+        bare: false,
+    }
 }
 
 pub fn ver(id: &str, security_end: Option<&str>, arches: &[&str]) -> Version {

@@ -6,7 +6,7 @@
 mod engine_common;
 
 use elcompare::data::{
-    from_json_str, Backing, Dataset, Date, Method, MustHaves, Upgrade, EMBEDDED_JSON,
+    from_json_str, Backing, Dataset, Date, FlagState, Method, MustHaves, Upgrade, EMBEDDED_JSON,
 };
 use elcompare::engine::{evaluate, preset_weights, scoring_text, Evaluation, Inputs, Threshold};
 use engine_common::*;
@@ -375,7 +375,7 @@ fn cases() -> Vec<Case> {
             ],
         ),
         Case::new(
-            "years left: latest security end, undated skipped, capped; EOL excluded and flagged",
+            "years left: latest security end, undated versions named and not counted, capped; EOL excluded and flagged",
             dataset(
                 vec![crit("years", years_left(10.0))],
                 vec![
@@ -390,6 +390,13 @@ fn cases() -> Vec<Case> {
                     ),
                     opt("long", &[], vec![ver("long-1", Some("2046-11-29"), &[])]),
                     opt("undated", &[], vec![ver("undated-1", None, &[])]),
+                    // Its dated versions have ended but a newer one has no published end: it is
+                    // not known to have ended, and scores nothing for the unknown years.
+                    opt(
+                        "revived",
+                        &[],
+                        vec![ver("revived-7", Some("2024-06-30"), &[]), ver("revived-8", None, &[])],
+                    ),
                     opt(
                         "dead",
                         &[],
@@ -402,9 +409,20 @@ fn cases() -> Vec<Case> {
             ),
             &[1.0],
             vec![
-                Ranking(&["long", "five", "undated"]),
+                Ranking(&["long", "five", "undated", "revived"]),
                 Utility("five", "years", 0.5),
-                Detail("five", "years", "5.0 years left (until 2031-11-29)"),
+                // Five 10's end is unknown: shown and scored as unknown, never Five 9's date.
+                Detail(
+                    "five",
+                    "years",
+                    "5.0 years left (Five 9, until 2031-11-29); Five 10: end not published, not counted",
+                ),
+                Utility("revived", "years", 0.0),
+                Detail(
+                    "revived",
+                    "years",
+                    "security updates ended 2024-06-30; Revived 8: end not published, not counted",
+                ),
                 Utility("long", "years", 1.0),
                 Utility("undated", "years", 0.0),
                 Detail("undated", "years", "no published end"),
@@ -449,10 +467,34 @@ fn cases() -> Vec<Case> {
                         ),
                         &["commercial-support"],
                     ),
-                    opt(
-                        "free",
-                        &[("stability", 9.0)],
-                        vec![ver("free-9", Some("2035-01-01"), &["x86_64", "s390x"])],
+                    with_flag(
+                        opt(
+                            "free",
+                            &[("stability", 9.0)],
+                            vec![ver("free-9", Some("2035-01-01"), &["x86_64", "s390x"])],
+                        ),
+                        "commercial-support",
+                        FlagState::No,
+                    ),
+                    with_flag(
+                        opt(
+                            "unsure",
+                            &[("stability", 9.0)],
+                            vec![ver("unsure-9", Some("2035-01-01"), &["x86_64", "s390x"])],
+                        ),
+                        "commercial-support",
+                        FlagState::NotVerified,
+                    ),
+                    flags(
+                        opt(
+                            "newer",
+                            &[("stability", 9.0)],
+                            vec![
+                                ver("newer-9", Some("2029-11-29"), &["s390x"]),
+                                ver("newer-10", None, &["s390x"]),
+                            ],
+                        ),
+                        &["commercial-support"],
                     ),
                     flags(
                         opt(
@@ -478,9 +520,15 @@ fn cases() -> Vec<Case> {
             &[1.0],
             vec![
                 Ranking(&["paid"]),
+                // A must-have says whether a "no" or a "not verified" excluded the option.
                 Excluded("free", "no First-party commercial support"),
+                Excluded("unsure", "First-party commercial support not verified"),
+                Excluded(
+                    "newer",
+                    "only 3.0 years of published security updates left (need 5); Newer 10's end is not published",
+                ),
                 Excluded("oldarch", "no s390x build of Oldarch 9"),
-                Excluded("short", "only 3.0 years of security updates left (need 5)"),
+                Excluded("short", "only 3.0 years of published security updates left (need 5)"),
                 Relax(None),
             ],
         )
@@ -516,7 +564,8 @@ fn cases() -> Vec<Case> {
             &[1.0],
             vec![
                 Ranking(&[]),
-                Excluded("a", "no First-party commercial support"),
+                // "a" states nothing about support: not verified, never counted as yes.
+                Excluded("a", "First-party commercial support not verified"),
                 Excluded("c", "no s390x build"),
                 Relax(Some(
                     "“First-party commercial support” rules out the most (2 of 3)",

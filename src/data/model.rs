@@ -14,7 +14,7 @@ pub type Weight = f64;
 /// Upper end of every weight slider.
 pub const MAX_WEIGHT: f64 = 10.0;
 /// The schema version this code reads.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -59,6 +59,56 @@ pub struct Source {
     pub url: String,
     /// ISO date the source was read.
     pub retrieved: String,
+    /// Who published it: an option id (that option's own project or vendor),
+    /// [`INDEPENDENT`], or `vendor:<name>` for another company. Read as optional so that a
+    /// dataset without it gets a message with its path; the validator requires it.
+    #[serde(default)]
+    pub publisher: Option<String>,
+    /// Date of the commit the URL pins (required by the validator when the URL pins one), or
+    /// [`UNKNOWN`] when it could not be looked up.
+    #[serde(default)]
+    pub commit_date: Option<String>,
+}
+
+/// `publisher` of a source with no stake in any option (endoflife.date, Wikipedia, the press).
+pub const INDEPENDENT: &str = "independent";
+/// `commit_date` of a pinned commit whose date could not be looked up.
+pub const UNKNOWN: &str = "unknown";
+/// Prefix of a `publisher` that is a company other than the options' own vendors.
+pub const VENDOR_PREFIX: &str = "vendor:";
+
+/// Who published a source, as the sourcing rules see it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Publisher<'a> {
+    /// The project or vendor of this option id.
+    Option(&'a str),
+    Independent,
+    /// Another company, by name.
+    Vendor(&'a str),
+}
+
+impl Source {
+    /// The parsed `publisher` (None when absent or not of a known form; the validator reports it).
+    pub fn publisher(&self) -> Option<Publisher<'_>> {
+        let p = self.publisher.as_deref()?.trim();
+        if p == INDEPENDENT {
+            Some(Publisher::Independent)
+        } else if let Some(name) = p.strip_prefix(VENDOR_PREFIX) {
+            let name = name.trim();
+            (!name.is_empty()).then_some(Publisher::Vendor(name))
+        } else if p.is_empty() {
+            None
+        } else {
+            Some(Publisher::Option(p))
+        }
+    }
+
+    /// The 40-hex commit id the URL pins (a path segment), if any.
+    pub fn pinned_commit(&self) -> Option<&str> {
+        self.url
+            .split(['/', '@', ':', '?', '#'])
+            .find(|seg| seg.len() == 40 && seg.bytes().all(|b| b.is_ascii_hexdigit()))
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -224,13 +274,25 @@ pub struct OptionEntry {
     /// One sentence shown under the name.
     pub summary: String,
     pub versions: Vec<Version>,
-    /// Flag ids this option has (see [`Dataset::flags`]).
+    /// One value per flag of [`Dataset::flags`]: yes, no or not verified, with sources or a note.
     #[serde(default)]
-    pub flags: Vec<String>,
+    pub flags: Vec<FlagValue>,
     /// One text per dimension.
     pub facts: Vec<Fact>,
     /// One value per hand-valued criterion (scale, number, yes_no).
     pub ratings: Vec<Rating>,
+}
+
+impl OptionEntry {
+    /// This option's value for flag `id` (None when it states none).
+    pub fn flag(&self, id: &str) -> Option<&FlagValue> {
+        self.flags.iter().find(|f| f.flag == id)
+    }
+
+    /// True only for a flag stated as yes (no and not verified are not yes).
+    pub fn has_flag(&self, id: &str) -> bool {
+        self.flag(id).is_some_and(|f| f.value == FlagState::Yes)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -304,6 +366,81 @@ pub struct Rating {
     /// One line saying why.
     pub rationale: String,
     pub sources: Vec<String>,
+    /// How sure the rating is; anything but `verified` is shown next to the number.
+    #[serde(default)]
+    pub confidence: Status,
+}
+
+/// An option's value for one flag.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FlagState {
+    Yes,
+    No,
+    /// Not confirmed either way in the sources: never counted as yes.
+    NotVerified,
+}
+
+/// `{"flag": "fips", "value": "not-verified", "sources": [...], "note": "why"}`.
+///
+/// A bare flag id (the schema-1 form) is also read, so that the validator can say what to
+/// write instead, with the path, rather than the loader failing on a type mismatch.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FlagValue {
+    pub flag: String,
+    pub value: FlagState,
+    pub sources: Vec<String>,
+    /// Why it is not verified (required then), or a short qualification.
+    pub note: Option<String>,
+    /// Read from a bare id (schema 1): reported by the validator.
+    #[serde(skip)]
+    pub bare: bool,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFlag {
+    flag: String,
+    value: FlagState,
+    #[serde(default)]
+    sources: Vec<String>,
+    #[serde(default)]
+    note: Option<String>,
+}
+
+impl<'de> Deserialize<'de> for FlagValue {
+    fn deserialize<D: serde::Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = FlagValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a flag value {flag, value, sources, note}")
+            }
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<FlagValue, E> {
+                Ok(FlagValue {
+                    flag: s.to_string(),
+                    value: FlagState::Yes,
+                    sources: Vec::new(),
+                    note: None,
+                    bare: true,
+                })
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                map: A,
+            ) -> Result<FlagValue, A::Error> {
+                let r = RawFlag::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+                Ok(FlagValue {
+                    flag: r.flag,
+                    value: r.value,
+                    sources: r.sources,
+                    note: r.note,
+                    bare: false,
+                })
+            }
+        }
+        de.deserialize_any(V)
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

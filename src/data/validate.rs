@@ -6,8 +6,9 @@
 //! Nothing here indexes, unwraps or recurses on input, so no input can panic it.
 
 use super::{
-    Conflict, CriterionKind, Dataset, Date, Extended, Fact, Method, MustHaves, Note, OptionEntry,
-    Preset, Problem, Rating, Role, Version, MAX_WEIGHT, SCHEMA_VERSION,
+    Conflict, CriterionKind, Dataset, Date, Extended, Fact, FlagState, FlagValue, Method,
+    MustHaves, Note, OptionEntry, Preset, Problem, Publisher, Rating, Role, Status, Version,
+    INDEPENDENT, MAX_WEIGHT, SCHEMA_VERSION, UNKNOWN, VENDOR_PREFIX,
 };
 
 /// Returns every problem found (empty when the dataset is sound). Never panics.
@@ -79,7 +80,16 @@ impl<'a> Checker<'a> {
 
     fn document(&mut self) {
         let d = self.d;
-        if d.schema != SCHEMA_VERSION {
+        if d.schema == 1 {
+            self.problem(
+                "schema",
+                format!(
+                    "schema 1 is not supported (expected {SCHEMA_VERSION}): schema 2 adds \
+                     sources[].publisher and commit_date, flags as {{flag, value, sources, note}} \
+                     and ratings[].confidence (README: Your own dataset)"
+                ),
+            );
+        } else if d.schema != SCHEMA_VERSION {
             self.problem(
                 "schema",
                 format!(
@@ -90,14 +100,48 @@ impl<'a> Checker<'a> {
         }
         self.text("title", &d.title);
         self.text("subject", &d.subject);
-        self.date("as_of", &d.as_of);
+        let as_of = self.date("as_of", &d.as_of);
 
         self.unique_ids("sources", d.sources.iter().map(|s| s.id.as_str()));
         for (i, s) in d.sources.iter().enumerate() {
             let p = format!("sources[{i}]");
             self.text(&format!("{p}.title"), &s.title);
             self.text(&format!("{p}.url"), &s.url);
-            self.date(&format!("{p}.retrieved"), &s.retrieved);
+            let retrieved = self.date(&format!("{p}.retrieved"), &s.retrieved);
+            self.publisher(&p, s.publisher.as_deref());
+            let commit = match (s.pinned_commit(), &s.commit_date) {
+                // The date of a pinned commit that could not be looked up stays unknown.
+                (Some(_), Some(c)) if c == UNKNOWN => None,
+                (_, Some(c)) => self.date(&format!("{p}.commit_date"), c),
+                (Some(hash), None) => {
+                    self.problem(
+                        format!("{p}.commit_date"),
+                        format!(
+                            "the URL pins commit {}: give that commit's date",
+                            hash.get(..12).unwrap_or(hash)
+                        ),
+                    );
+                    None
+                }
+                (None, None) => None,
+            };
+            if let (Some(r), Some(c)) = (retrieved, commit) {
+                if r < c {
+                    self.problem(
+                        format!("{p}.retrieved"),
+                        format!("{r} is before the pinned commit's date {c}"),
+                    );
+                }
+            }
+            // The facts cannot be as of a date before a snapshot they come from.
+            if let (Some(c), Some(a)) = (commit, as_of) {
+                if c > a {
+                    self.problem(
+                        format!("{p}.commit_date"),
+                        format!("{c} is after the dataset's as_of {a}"),
+                    );
+                }
+            }
         }
 
         self.unique_ids("dimensions", d.dimensions.iter().map(|x| x.id.as_str()));
@@ -250,11 +294,9 @@ impl<'a> Checker<'a> {
         for (j, v) in o.versions.iter().enumerate() {
             self.version(&format!("{p}.versions[{j}]"), v);
         }
-        for (j, f) in o.flags.iter().enumerate() {
-            self.reference(&format!("{p}.flags[{j}]"), f, Kind::Flag);
-        }
+        self.option_flags(p, &o.flags);
         self.facts(p, &o.facts);
-        self.ratings(p, &o.ratings);
+        self.ratings(p, o);
     }
 
     fn version(&mut self, p: &str, v: &Version) {
@@ -358,7 +400,143 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn ratings(&mut self, p: &str, ratings: &[Rating]) {
+    /// `publisher` of the source at `p`: present and of a known form.
+    fn publisher(&mut self, p: &str, publisher: Option<&str>) {
+        let path = format!("{p}.publisher");
+        let forms = format!("an option id, \"{INDEPENDENT}\" or \"{VENDOR_PREFIX}<company>\"");
+        match publisher.map(str::trim) {
+            None | Some("") => {
+                self.problem(path, format!("missing: say who published it ({forms})"))
+            }
+            Some(x) if x == INDEPENDENT => {}
+            Some(x) if x.starts_with(VENDOR_PREFIX) => {
+                if x.strip_prefix(VENDOR_PREFIX)
+                    .is_none_or(|n| n.trim().is_empty())
+                {
+                    self.problem(path, format!("{} names no company", quote(x)));
+                }
+            }
+            Some(x) => {
+                if !self.options.contains(&x) {
+                    self.problem(
+                        path,
+                        format!("unknown publisher {} (use {forms})", quote(x)),
+                    );
+                }
+            }
+        }
+    }
+
+    /// One value per flag: known, not repeated, sourced (yes/no) or explained (not verified).
+    fn option_flags(&mut self, p: &str, flags: &'a [FlagValue]) {
+        let mut seen: Vec<&str> = Vec::new();
+        for (j, f) in flags.iter().enumerate() {
+            let fp = format!("{p}.flags[{j}]");
+            if f.bare {
+                self.problem(
+                    &fp,
+                    format!(
+                        "{} is a bare flag id; write {{\"flag\": {}, \"value\": \"yes\" | \"no\" | \
+                         \"not-verified\", \"sources\": [...], \"note\": \"...\"}}",
+                        quote(&f.flag),
+                        quote(&f.flag)
+                    ),
+                );
+                continue;
+            }
+            let flag_path = format!("{fp}.flag");
+            if self.reference(&flag_path, &f.flag, Kind::Flag) && !insert(&mut seen, &f.flag) {
+                self.problem(
+                    flag_path,
+                    format!("second value for flag {}", quote(&f.flag)),
+                );
+            }
+            if let Some(n) = &f.note {
+                self.text(&format!("{fp}.note"), n);
+            }
+            match f.value {
+                FlagState::Yes | FlagState::No => self.cited(&fp, &f.sources),
+                FlagState::NotVerified => {
+                    if f.note.is_none() {
+                        self.problem(
+                            format!("{fp}.note"),
+                            "a not-verified flag needs a note saying what was not verified",
+                        );
+                    }
+                    for (k, s) in f.sources.iter().enumerate() {
+                        self.reference(&format!("{fp}.sources[{k}]"), s, Kind::Source);
+                    }
+                }
+            }
+        }
+        if flags.iter().any(|f| f.bare) {
+            return;
+        }
+        for def in &self.d.flags {
+            if !def.id.trim().is_empty() && !seen.contains(&def.id.as_str()) {
+                self.problem(
+                    format!("{p}.flags"),
+                    format!(
+                        "no value for flag {} (yes, no or not-verified)",
+                        quote(&def.id)
+                    ),
+                );
+            }
+        }
+    }
+
+    /// A rating with full confidence must not rest only on parties with a stake in it: its
+    /// sources need an independent one, or the rated option's own word together with another
+    /// party's.
+    fn rating_sourcing(&mut self, rp: &str, option: &OptionEntry, r: &Rating) {
+        if r.confidence != Status::Verified || r.sources.is_empty() {
+            return;
+        }
+        let publishers: Vec<Publisher> = r
+            .sources
+            .iter()
+            .filter_map(|id| self.d.sources.iter().find(|s| &s.id == id))
+            .filter_map(|s| s.publisher())
+            .collect();
+        if publishers.len() < r.sources.len() {
+            return; // unknown sources or publishers are reported where they are
+        }
+        let own = publishers
+            .iter()
+            .filter(|p| **p == Publisher::Option(option.id.as_str()))
+            .count();
+        if publishers.contains(&Publisher::Independent) || (own > 0 && own < publishers.len()) {
+            return;
+        }
+        let fix = "add an independent or primary source, or lower its confidence and say why in \
+                   the rationale";
+        let msg = if own > 0 {
+            format!("every source is published by {} itself: {fix}", option.name)
+        } else {
+            let mut who: Vec<&str> = Vec::new();
+            for p in &publishers {
+                let name = match *p {
+                    Publisher::Option(id) => self
+                        .d
+                        .options
+                        .iter()
+                        .find(|o| o.id == id)
+                        .map_or(id, |o| o.name.as_str()),
+                    Publisher::Vendor(v) => v,
+                    Publisher::Independent => continue,
+                };
+                insert(&mut who, name);
+            }
+            format!(
+                "every source is published by another party with a stake ({}): {fix}",
+                who.join(", ")
+            )
+        };
+        self.problem(format!("{rp}.sources"), msg);
+    }
+
+    fn ratings(&mut self, p: &str, option: &'a OptionEntry) {
+        let ratings = &option.ratings;
         let mut seen: Vec<&str> = Vec::new();
         for (k, r) in ratings.iter().enumerate() {
             let rp = format!("{p}.ratings[{k}]");
@@ -394,6 +572,7 @@ impl<'a> Checker<'a> {
             }
             self.text(&format!("{rp}.rationale"), &r.rationale);
             self.cited(&rp, &r.sources);
+            self.rating_sourcing(&rp, option, r);
         }
         for c in &self.d.criteria {
             let hand_valued = !matches!(

@@ -24,7 +24,7 @@ pub use score::{
     MIGRATION_REINSTALL,
 };
 
-use crate::data::{CriterionKind, Dataset, Date, MustHaves, Preset, Role, MAX_WEIGHT};
+use crate::data::{CriterionKind, Dataset, Date, FlagState, MustHaves, Preset, Role, MAX_WEIGHT};
 
 /// Everything one evaluation depends on.
 #[derive(Debug, Clone, Copy)]
@@ -254,28 +254,42 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
             }
         };
         for (k, &(_, flag)) in must_flags.iter().enumerate() {
-            if !opt.flags.iter().any(|f| f == flag) {
-                fail(
-                    Must::Flag(k),
-                    format!("no {}", flag_name(ds, flag)),
-                    &mut reasons,
-                );
-            }
+            // Only a stated yes meets a must-have; the reason says whether it was a no or an
+            // unknown.
+            let reason = match opt.flag(flag).map(|f| f.value) {
+                Some(FlagState::Yes) => continue,
+                Some(FlagState::No) => format!("no {}", flag_name(ds, flag)),
+                Some(FlagState::NotVerified) | None => {
+                    format!("{} not verified", flag_name(ds, flag))
+                }
+            };
+            fail(Must::Flag(k), reason, &mut reasons);
         }
         if !ended {
             if let Some(arch) = must_arch {
-                let ok = match life.best_version.and_then(|v| opt.versions.get(v)) {
-                    Some(v) => v.arches.iter().any(|a| a == arch),
+                // The longest-supported version and the newest undated one (whose end is
+                // unknown, so it may be the longest-lived).
+                let candidates: Vec<&crate::data::Version> = [life.best_version, life.undated]
+                    .into_iter()
+                    .flatten()
+                    .filter_map(|v| opt.versions.get(v))
+                    .collect();
+                let ok = if candidates.is_empty() {
                     // Nothing dated: any version that lists it.
-                    None => opt
-                        .versions
+                    opt.versions
                         .iter()
-                        .any(|v| v.arches.iter().any(|a| a == arch)),
+                        .any(|v| v.arches.iter().any(|a| a == arch))
+                } else {
+                    candidates
+                        .iter()
+                        .any(|v| v.arches.iter().any(|a| a == arch))
                 };
                 if !ok {
-                    let reason = match life.best_version.and_then(|v| opt.versions.get(v)) {
-                        Some(v) => format!("no {arch} build of {}", v.name),
-                        None => format!("no {arch} build"),
+                    let names: Vec<&str> = candidates.iter().map(|v| v.name.as_str()).collect();
+                    let reason = if names.is_empty() {
+                        format!("no {arch} build")
+                    } else {
+                        format!("no {arch} build of {}", names.join(" or "))
                     };
                     fail(Must::Arch, reason, &mut reasons);
                 }
@@ -283,15 +297,19 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
             if let Some(need) = must_years {
                 match life.years {
                     Some(y) if y >= need => {}
-                    Some(y) => fail(
-                        Must::MinYears,
-                        format!(
-                            "only {} years of security updates left (need {})",
+                    Some(y) => {
+                        let mut reason = format!(
+                            "only {} years of published security updates left (need {})",
                             crate::num::fixed1(y.max(0.0)),
                             fmt_num(need)
-                        ),
-                        &mut reasons,
-                    ),
+                        );
+                        if let Some(v) = life.undated.and_then(|i| opt.versions.get(i)) {
+                            reason.push_str("; ");
+                            reason.push_str(&v.name);
+                            reason.push_str("'s end is not published");
+                        }
+                        fail(Must::MinYears, reason, &mut reasons)
+                    }
                     None => fail(
                         Must::MinYears,
                         format!(

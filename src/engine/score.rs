@@ -84,7 +84,9 @@ pub fn scoring_text(c: &Criterion) -> String {
         CriterionKind::YearsLeft { cap_years } => format!(
             "Years of security updates left, from today to the latest published end of security \
              updates among the option's versions; {} or more years scores full marks, \
-             fewer scores in proportion. One whose updates have all ended is not recommended.",
+             fewer scores in proportion. A version whose end is not published is shown as \
+             unknown and adds nothing: it never borrows another version's date. One whose \
+             updates have all ended is not recommended.",
             fmt_num(*cap_years)
         ),
         CriterionKind::Migration => "From the system you run now: already running a supported \
@@ -97,46 +99,73 @@ pub fn scoring_text(c: &Criterion) -> String {
 }
 
 /// An option's security-update lifecycle as seen from `today`.
+///
+/// Only published dates count. A version whose end is not published is never given another
+/// version's date: it is recorded in `undated`, and whatever shows or scores the lifecycle says
+/// that it was left out.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Lifecycle {
     /// Latest `security_end` among the option's versions that publish one.
     pub latest_end: Option<Date>,
+    /// Index (into `versions`) of the version whose end is `latest_end`.
+    pub latest_version: Option<usize>,
     /// Years from today to `latest_end` (negative once it has passed).
     pub years: Option<f64>,
     /// Index (into `versions`) of the longest-supported version still receiving security
     /// updates today (its end is `latest_end`); `None` when none is.
     pub best_version: Option<usize>,
+    /// Index of the most recently released version that publishes no end of security updates.
+    pub undated: Option<usize>,
 }
 
 impl Lifecycle {
-    /// Every dated version's security updates have ended (undated versions are ignored).
+    /// Every dated version's security updates have ended and no version is undated.
     pub fn ended(&self) -> bool {
-        self.best_version.is_none() && self.latest_end.is_some()
+        self.best_version.is_none() && self.latest_end.is_some() && self.undated.is_none()
     }
 }
 
 /// Computes [`Lifecycle`] for one option. Unparsable dates are skipped like absent ones.
 pub fn lifecycle(option: &OptionEntry, today: Date) -> Lifecycle {
     let mut latest: Option<(Date, usize)> = None;
+    let mut undated: Option<(Option<Date>, usize)> = None;
     for (i, v) in option.versions.iter().enumerate() {
         let Some(end) = v.security_end.as_deref().and_then(Date::parse) else {
+            let released = Date::parse(&v.release);
+            if undated.is_none_or(|(r, _)| released >= r) {
+                undated = Some((released, i));
+            }
             continue;
         };
         if latest.is_none_or(|(d, _)| end > d) {
             latest = Some((end, i));
         }
     }
+    let undated = undated.map(|(_, i)| i);
     match latest {
         None => Lifecycle {
             latest_end: None,
+            latest_version: None,
             years: None,
             best_version: None,
+            undated,
         },
         Some((end, i)) => Lifecycle {
             latest_end: Some(end),
+            latest_version: Some(i),
             years: Some(today.years_until(end)),
             best_version: (end >= today).then_some(i),
+            undated,
         },
+    }
+}
+
+/// Appends "; Oracle Linux 10: end not published, not counted" when a version is undated.
+fn push_undated(detail: &mut String, opt: &OptionEntry, life: &Lifecycle) {
+    if let Some(v) = life.undated.and_then(|i| opt.versions.get(i)) {
+        detail.push_str("; ");
+        detail.push_str(&v.name);
+        detail.push_str(": end not published, not counted");
     }
 }
 
@@ -250,28 +279,38 @@ pub(crate) fn utility(
                 u
             }
         },
-        CriterionKind::YearsLeft { cap_years } => match (life.latest_end, life.years) {
-            (Some(end), Some(years)) if years >= 0.0 => {
-                push_fixed1(detail, years);
-                detail.push_str(" years left (until ");
-                push_date(detail, end);
-                detail.push(')');
-                if cap_years.is_finite() && *cap_years > 0.0 {
-                    years.min(*cap_years) / cap_years
-                } else {
-                    1.0
+        CriterionKind::YearsLeft { cap_years } => {
+            let latest = life.latest_version.and_then(|i| opt.versions.get(i));
+            let u = match (life.latest_end, life.years) {
+                (Some(end), Some(years)) if years >= 0.0 => {
+                    push_fixed1(detail, years);
+                    detail.push_str(" years left (");
+                    if let Some(v) = latest {
+                        detail.push_str(&v.name);
+                        detail.push_str(", ");
+                    }
+                    detail.push_str("until ");
+                    push_date(detail, end);
+                    detail.push(')');
+                    if cap_years.is_finite() && *cap_years > 0.0 {
+                        years.min(*cap_years) / cap_years
+                    } else {
+                        1.0
+                    }
                 }
-            }
-            (Some(end), _) => {
-                detail.push_str("security updates ended ");
-                push_date(detail, end);
-                0.0
-            }
-            _ => {
-                detail.push_str("no published end of security updates");
-                0.0
-            }
-        },
+                (Some(end), _) => {
+                    detail.push_str("security updates ended ");
+                    push_date(detail, end);
+                    0.0
+                }
+                _ => {
+                    detail.push_str("no published end of security updates, scored 0");
+                    0.0
+                }
+            };
+            push_undated(detail, opt, life);
+            u
+        }
         CriterionKind::Migration => migration(ctx, oi, opt, detail),
     };
     clamp01(u)

@@ -363,7 +363,10 @@ test("custom dataset ranks its own options; a broken dataset lists its problems 
     const problems = page.locator("#broken .elc-root .elc-error");
     await problems.waitFor();
     const text = await problems.textContent();
-    for (const line of ["The dataset has 9 problem(s)", "title: must not be empty", "as_of: \"2026-13-01\" is not a date",
+    // A schema-1 dataset gets path-precise messages from the browser build too (no publisher, a bare flag id).
+    for (const line of ["The dataset has 13 problem(s)", "schema: schema 1 is not supported (expected 2)",
+      "sources[0].publisher: missing: say who published it", "options[0].flags[0]: \"free\" is a bare flag id",
+      "options[1].flags: no value for flag \"free\"", "title: must not be empty", "as_of: \"2026-13-01\" is not a date",
       "criteria[0].default_weight: weight 12 is outside 0..=10", "options[1].id: duplicate id \"one\"",
       "options[0].versions[0].sources", "unknown source \"nowhere\"", "options[0].ratings[0].value: 11 is outside 0..=10",
       "options[1].facts: no fact for dimension \"language\"", "presets[0].weights.speedy: unknown criterion \"speedy\"",

@@ -64,6 +64,18 @@ pub fn run() -> Result {
         "native tests (cargo test)",
         cargo().args(["test", "--workspace"]),
     );
+    // The shipped dataset through the same loader and validator a host's dataset meets.
+    eprintln!("\n=== cargo xtask check-dataset data/distros.json");
+    let checked = crate::check_dataset(&[root().join("data/distros.json").display().to_string()]);
+    if let Err(e) = &checked {
+        eprintln!("{e}");
+    }
+    steps.push(Step {
+        name: "cargo xtask check-dataset data/distros.json",
+        ok: checked.is_ok(),
+        passed: u64::from(checked.is_ok()),
+        failed: u64::from(checked.is_err()),
+    });
     step(
         &mut steps,
         "wasm-bindgen tests in headless Chromium",
