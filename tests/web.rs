@@ -87,10 +87,13 @@ async fn slider_reranks_and_updates_live_region() {
     let status = live(&root);
     assert_eq!(
         before.first().map(String::as_str),
-        Some("AlmaLinux OS"),
+        Some("Red Hat Enterprise Linux"),
         "{before:?}"
     );
-    assert!(status.starts_with("Recommended: AlmaLinux OS"), "{status}");
+    assert!(
+        status.starts_with("Recommended: Red Hat Enterprise Linux"),
+        "{status}"
+    );
     for (name, w) in [
         ("Stability", 0),
         ("Feature freshness", 10),
@@ -150,10 +153,36 @@ async fn must_have_excludes_with_reason() {
     let ranked = texts(&root, ".elc-rank-name");
     assert!(!ranked.iter().any(|n| n == "AlmaLinux OS"), "{ranked:?}");
     let excluded = texts(&root, ".elc-excluded li").join("\n");
+    // Not verified is not "no": the reason says which of the two excluded it.
     assert!(
-        excluded.contains("AlmaLinux OS: ") && excluded.contains("FIPS"),
+        excluded.contains("AlmaLinux OS: FIPS 140 validated modules not verified"),
         "{excluded}"
     );
+    assert!(
+        excluded.contains("CentOS Stream: no FIPS 140 validated modules"),
+        "{excluded}"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn side_by_side_shows_ratings_with_reasons_and_three_valued_flags() {
+    let (_h, root, _handle) = mount(&[("options", "almalinux,rocky")]).await;
+    let cells = texts(&root, ".elc-compare .elc-group td").join("\n");
+    // AlmaLinux's RHEL compatibility is 8 and Rocky's 9, each with its reason in view.
+    assert!(cells.contains("8/10"), "{cells}");
+    assert!(
+        cells.contains("ABI-compatible with RHEL since 2023-07-13"),
+        "{cells}"
+    );
+    assert!(cells.contains("complete binary compatibility"), "{cells}");
+    // A lowered confidence is shown next to the number.
+    assert!(cells.contains("7/10 partly inferred"), "{cells}");
+    assert!(cells.contains("Not verified"), "{cells}");
+    let links = root
+        .query_selector_all(".elc-compare .elc-group .elc-rationale a")
+        .unwrap()
+        .length();
+    assert!(links > 10, "numbered sources with each reason: {links}");
 }
 
 #[wasm_bindgen_test]

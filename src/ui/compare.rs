@@ -1,7 +1,8 @@
 //! The side-by-side table of the descriptive dimensions for 2–4 picked options.
 
 use super::state::Data;
-use crate::data::Status;
+use crate::data::{CriterionKind, FlagState, OptionEntry, Publisher, Rating, Source, Status};
+use crate::engine::fmt_num;
 use crate::share::{COMPARE_MAX, COMPARE_MIN};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -22,6 +23,62 @@ pub fn source_links(d: &Data, ids: &[String]) -> Html {
                     aria-label={format!("Source {}: {}", n + 1, s.title)}>{ format!("[{}]", n + 1) }</a>
             }) }
         </span>
+    }
+}
+
+/// Who published a source, in words: "AlmaLinux", "CIQ" or "independent".
+pub fn publisher_text(d: &Data, s: &Source) -> String {
+    match s.publisher() {
+        Some(Publisher::Option(id)) => d
+            .options
+            .iter()
+            .find(|o| o.id == id)
+            .map_or(id, |o| o.name.as_str())
+            .to_string(),
+        Some(Publisher::Vendor(v)) => v.to_string(),
+        Some(Publisher::Independent) => "independent".to_string(),
+        None => "publisher not given".to_string(),
+    }
+}
+
+/// A rating's value as the criterion shows it: "9/10", "15 days", "yes".
+pub fn rating_value(kind: &CriterionKind, r: &Rating) -> String {
+    match kind {
+        CriterionKind::Scale { max } => format!("{}/{max}", fmt_num(r.value)),
+        CriterionKind::Number { unit, .. } if !unit.is_empty() => {
+            format!("{} {unit}", fmt_num(r.value))
+        }
+        CriterionKind::YesNo if r.value >= 1.0 => "yes".to_string(),
+        CriterionKind::YesNo if r.value <= 0.0 => "no".to_string(),
+        _ => fmt_num(r.value),
+    }
+}
+
+/// Why a rating is what it is: the rationale, then its numbered sources.
+pub fn rationale(d: &Data, r: &Rating) -> Html {
+    html! {
+        <span class="elc-rationale">{ &r.rationale }{ source_links(d, &r.sources) }</span>
+    }
+}
+
+/// One option's value for a flag: "Yes", "No" or "Not verified", with the note and sources.
+fn flag_cell(d: &Data, o: &OptionEntry, flag: &str) -> Html {
+    let Some(f) = o.flag(flag) else {
+        return html! { <><span class="elc-flag elc-flag-unknown">{ "Not verified" }</span>
+        <span class="elc-rationale">{ "Not stated in this dataset." }</span></> };
+    };
+    let (text, class) = match f.value {
+        FlagState::Yes => ("Yes", "elc-flag-yes"),
+        FlagState::No => ("No", "elc-flag-no"),
+        FlagState::NotVerified => ("Not verified", "elc-flag-unknown"),
+    };
+    html! {
+        <>
+            <span class={classes!("elc-flag", class)}>{ text }</span>
+            if f.note.is_some() || !f.sources.is_empty() {
+                <span class="elc-rationale">{ f.note.as_deref().unwrap_or("") }{ source_links(d, &f.sources) }</span>
+            }
+        </>
     }
 }
 
@@ -82,6 +139,34 @@ pub fn compare(p: &CompareProps) -> Html {
                         </tr>
                     }) }
                 </tbody>
+                <tbody class="elc-group">
+                    <tr><th scope="colgroup" colspan={(cols.len() + 1).to_string()}>{ "Ratings used in the score, with their reasons" }</th></tr>
+                    { for d.criteria.iter().filter(|c| matches!(c.scoring, CriterionKind::Scale { .. } | CriterionKind::Number { .. } | CriterionKind::YesNo)).map(|c| html! {
+                        <tr key={format!("r-{}", c.id)}>
+                            <th scope="row">{ &c.name }</th>
+                            { for cols.iter().map(|o| match o.ratings.iter().find(|r| r.criterion == c.id) {
+                                Some(r) => html! {
+                                    <td data-label={o.name.clone()}>
+                                        <strong class="elc-rating">{ rating_value(&c.scoring, r) }</strong>{ " " }{ status_badge(r.confidence) }
+                                        { rationale(d, r) }
+                                    </td>
+                                },
+                                None => html! { <td data-label={o.name.clone()}>{ "no rating (scores 0)" }</td> },
+                            }) }
+                        </tr>
+                    }) }
+                </tbody>
+                if !d.flags.is_empty() {
+                    <tbody class="elc-group">
+                        <tr><th scope="colgroup" colspan={(cols.len() + 1).to_string()}>{ "Must-have features" }</th></tr>
+                        { for d.flags.iter().map(|f| html! {
+                            <tr key={format!("f-{}", f.id)}>
+                                <th scope="row">{ &f.name }</th>
+                                { for cols.iter().map(|o| html! { <td data-label={o.name.clone()}>{ flag_cell(d, o, &f.id) }</td> }) }
+                            </tr>
+                        }) }
+                    </tbody>
+                }
             </table>
         </section>
     }

@@ -1,5 +1,6 @@
 //! Data footer: as-of date, stale-data notice, sources, and the share link.
 
+use super::compare::publisher_text;
 use super::lazy::LazyDetails;
 use super::state::Data;
 use crate::data::Date;
@@ -60,7 +61,8 @@ pub fn footer(p: &FooterProps) -> Html {
                 let d = d.clone();
                 Callback::from(move |()| html! {
                 <ol>{ for d.sources.iter().map(|s| html! {
-                    <li key={s.id.clone()}><a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ &s.title }</a>{ format!(" (retrieved {})", s.retrieved) }</li>
+                    <li key={s.id.clone()}><a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ &s.title }</a>{ format!(" (published by {}; retrieved {}{})", publisher_text(&d, s), s.retrieved,
+                        s.commit_date.as_deref().map_or(String::new(), |c| format!("; snapshot of {c}"))) }</li>
                 }) }</ol>
                 })
             }} />

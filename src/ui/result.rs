@@ -1,6 +1,7 @@
 //! The recommendation (announced in a polite live region) and the ranking with
 //! stacked contribution bars.
 
+use super::compare::{rationale, status_badge};
 use super::controls::fmt_weight;
 use super::lazy::LazyDetails;
 use super::state::Data;
@@ -164,13 +165,23 @@ fn breakdown(d: &Data, eval: &Rc<Evaluation>, rank: usize) -> Callback<(), Html>
             }
             <table class="elc-contrib">
                 <thead><tr><th scope="col">{ "Criterion" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Points" }</th></tr></thead>
-                <tbody>{ for r.contributions.iter().map(|c| html! {
+                <tbody>{ for r.contributions.iter().map(|c| {
+                    // A hand-given value shows its confidence, rationale and sources with it.
+                    let rating = d.criteria.get(c.criterion).and_then(|crit| {
+                        d.options.get(r.option)?.ratings.iter().find(|x| x.criterion == crit.id)
+                    });
+                    html! {
                     <tr>
                         <th scope="row"><span class={classes!("elc-swatch", format!("elc-c{}", c.criterion % 10))} aria-hidden="true"></span>
                             { criterion_name(&d, c.criterion) }</th>
-                        <td>{ &c.detail }</td>
+                        <td>{ &c.detail }
+                            if let Some(x) = rating {
+                                { " " }{ status_badge(x.confidence) }{ rationale(&d, x) }
+                            }
+                        </td>
                         <td>{ fixed1(c.points) }</td>
                     </tr>
+                    }
                 }) }</tbody>
             </table>
             </>

@@ -114,7 +114,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                         <tr key={v.id.clone()}>
                             <th scope="row">{ &v.name }{ source_links(&d, &v.sources) }</th>
                             <td data-label="Released">{ &v.release }</td>
-                            <td data-label="Active support ends">{ v.active_end.as_deref().unwrap_or("—") }</td>
+                            <td data-label="Active support ends">{ v.active_end.as_deref().unwrap_or(if v.security_end.is_none() { "not published" } else { "—" }) }</td>
                             <td data-label="Security updates end">{ v.security_end.as_deref().unwrap_or("not published") }</td>
                             <td data-label="Paid / extended">{ for v.extended.iter().map(|e| html! {
                                 <span class="elc-ext">{ format!("{} {}: {}{}", e.vendor, e.name, e.until.as_deref().unwrap_or("no fixed end"), if e.paid { " (paid)" } else { "" }) }</span>
