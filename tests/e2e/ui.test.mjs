@@ -164,10 +164,19 @@ test("compare picker keeps 2 to 4 options and the table headers follow", async (
   assert.ok(await box("Red Hat Enterprise Linux").isDisabled(), "cannot go above four");
   await box("CentOS Stream").uncheck();
   assert.deepEqual(await compareHeaders(page), ["Dimension", "AlmaLinux OS", "Rocky Linux", "Oracle Linux"]);
-  const rows = page.locator(`${W} .elc-compare tbody tr`);
+  const rows = page.locator(`${W} .elc-compare tbody:first-of-type tr`);
   assert.equal(await rows.count(), 9, "nine dimensions");
   assert.equal(await rows.first().locator("td").count(), 3);
   assert.ok(await rows.first().locator(".elc-sources a").count() > 0, "cells link their sources");
+  // Then the eight hand-given ratings and the five flags, each cell with its reason and sources.
+  const groups = page.locator(`${W} .elc-compare tbody.elc-group`);
+  assert.equal(await groups.nth(0).locator("tr:has(td)").count(), 8, "eight ratings");
+  assert.equal(await groups.nth(1).locator("tr:has(td)").count(), 5, "five flags");
+  const compat = groups.nth(0).locator("tr", { hasText: "RHEL compatibility" }).locator("td");
+  assert.deepEqual(await compat.evaluateAll((tds) => tds.map((td) => td.querySelector(".elc-rating").textContent)), ["8/10", "9/10", "8/10"]);
+  assert.ok(await compat.first().locator(".elc-rationale a").count() > 0, "a rating links its sources");
+  const fips = groups.nth(1).locator("tr", { hasText: "FIPS" }).locator("td .elc-flag");
+  assert.deepEqual(await fips.allTextContents(), ["Not verified", "Not verified", "Yes"]);
 });
 
 test("timeline has a today line and a table alternative", async (t) => {
