@@ -6,7 +6,8 @@
 //! Not part of `cargo test`.
 
 use elcompare::data::{from_json_str, Date, EMBEDDED_JSON};
-use elcompare::engine::{evaluate, preset_weights, Inputs};
+use elcompare::engine::{evaluate, Inputs};
+use elcompare::setup::Setup;
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -29,14 +30,13 @@ fn main() {
         .position(|a| a == "--preset")
         .and_then(|i| args.get(i + 1))
         .map_or("production", String::as_str);
-    let Some(preset) = dataset.presets.iter().find(|p| p.id == preset_id) else {
+    let Some(setup) = Setup::defaults(&dataset).with_preset(&dataset, preset_id) else {
         eprintln!("dataset has no `{preset_id}` preset");
         std::process::exit(1);
     };
-    let weights = preset_weights(&dataset, preset);
     let today = Date::parse("2026-11-29").expect("valid date");
-    let inputs = Inputs::new(&dataset, &weights, &preset.must, today)
-        .with_current(preset.current.as_deref());
+    let inputs = Inputs::new(&dataset, &setup.weights, &setup.must, today)
+        .with_current(setup.current.as_deref());
 
     let eval = evaluate(&inputs);
     if show {

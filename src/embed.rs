@@ -3,7 +3,8 @@
 //! `src/embed/bootstrap.js`, which calls [`mount_widget`].
 
 use crate::data::{self, Dataset, Date, Problem};
-use crate::share::{self, Setup};
+use crate::fragment;
+use crate::setup::Setup;
 use crate::ui::state::Data;
 use crate::ui::{App, AppProps, Host, Pushed, Shared, Snapshot};
 use serde::Deserialize;
@@ -95,43 +96,15 @@ fn today(opt: Option<&str>) -> Result<Date, String> {
     }
 }
 
-/// Applies host options on top of a setup; errors name the bad option.
+/// Applies host options on top of a setup (see [`Setup::apply_host`]).
 fn apply(d: &Dataset, base: &Setup, o: &Options) -> Result<Setup, String> {
     let mut s = base.clone();
-    if let Some(p) = &o.preset {
-        s = s.with_preset(d, p).ok_or_else(|| {
-            let ids: Vec<&str> = d.presets.iter().map(|p| p.id.as_str()).collect();
-            format!("preset \"{p}\" is not one of: {}", ids.join(", "))
-        })?;
-    }
-    if let Some(list) = &o.options {
-        let ids: Vec<&str> = list
-            .split(',')
-            .map(str::trim)
-            .filter(|s| !s.is_empty())
-            .collect();
-        let text = ids.join(",");
-        let probe = format!("o:{text}");
-        s.compare = share::decode(d, &probe)
-            .map_err(|e| format!("options \"{text}\": {e}"))?
-            .compare;
-    }
-    if let Some(c) = &o.current {
-        if c.is_empty() || c == "new" {
-            s.current = None;
-        } else if d
-            .options
-            .iter()
-            .flat_map(|o| &o.versions)
-            .any(|v| &v.id == c)
-        {
-            s.current = Some(c.clone());
-        } else {
-            return Err(format!(
-                "current \"{c}\" is not a known version id (e.g. centos-linux-7)"
-            ));
-        }
-    }
+    s.apply_host(
+        d,
+        o.preset.as_deref(),
+        o.options.as_deref(),
+        o.current.as_deref(),
+    )?;
     Ok(s)
 }
 
@@ -228,14 +201,14 @@ impl WidgetHandle {
             return false;
         };
         let hash = location_hash();
-        let Some(text) = share::fragment_get(&hash, &key) else {
+        let Some(text) = fragment::fragment_get(&hash, &key) else {
             return false;
         };
         let current = self.props.snapshot.0.borrow().setup.clone();
-        if text == share::encode(&current) {
+        if text == fragment::encode(&current) {
             return false;
         }
-        match share::decode(&self.props.data, text) {
+        match fragment::decode(&self.props.data, text) {
             Ok(s) => self.push(s, None),
             Err(e) => self.push(
                 current,
@@ -305,9 +278,9 @@ pub fn mount_widget(
     // A shared link wins over the host's attributes; a broken one falls back with a notice.
     let (setup, notice) = match key
         .as_deref()
-        .and_then(|k| share::fragment_get(&location_hash(), k).map(str::to_owned))
+        .and_then(|k| fragment::fragment_get(&location_hash(), k).map(str::to_owned))
     {
-        Some(text) => match share::decode(&data, &text) {
+        Some(text) => match fragment::decode(&data, &text) {
             Ok(s) => (s, None),
             Err(e) => (
                 base,
@@ -347,6 +320,7 @@ pub fn mount_widget(
 /// Panics on purpose. Only the end-to-end test of the panic box calls it; the widget never does.
 #[doc(hidden)]
 #[wasm_bindgen(js_name = elcPanicForTests)]
+#[allow(clippy::panic)]
 pub fn panic_for_tests() {
     panic!("a test asked for a panic");
 }

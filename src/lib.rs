@@ -2,10 +2,18 @@
 //!
 //! See ARCHITECTURE.md for the module map and the invariants.
 
+// Bad input never panics: the compiler holds the rule outside tests (a panic kills
+// every widget on the page, since they share one wasm instance).
+#![cfg_attr(
+    not(test),
+    deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
+)]
+
 pub mod data;
 pub mod engine;
+pub mod fragment;
 pub mod num;
-pub mod share;
+pub mod setup;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

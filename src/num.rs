@@ -1,91 +1,90 @@
-//! Decimal text for floats without core's exact float formatting (`{:.N}`: flt2dec's
-//! `format_exact`) or float parsing (`str::parse::<f64>`: dec2flt), which together cost
+//! The one number formatter, and decimal parsing, without core's float formatting
+//! (`{:.N}`: flt2dec) or float parsing (`str::parse::<f64>`: dec2flt), which together cost
 //! ~14 KB of wasm before wasm-opt. Pure Rust, no web crates.
 //!
-//! [`push_fixed`] writes exactly what `format!("{v:.0}")` / `format!("{v:.1}")` write (exact
-//! value, ties to even, "-0.0" for negative values that round to zero, "NaN", "inf").
-//! [`parse_decimal`] reads plain decimals ("7", "7.25", ".5", "-0") exactly as
-//! `str::parse::<f64>` does.
+//! Every visible number goes through [`push_rounded`] (half away from zero, as people
+//! round: 0.25 → "0.3"), so one value prints the same everywhere. [`parse_decimal`] reads
+//! plain decimals ("7", "7.25", ".5", "-0") exactly as `str::parse::<f64>` does.
 
-/// `v` with no decimals, exactly as `format!("{v:.0}")`.
+/// `v` rounded to a whole number ("7", "-3"). See [`push_rounded`].
 pub fn fixed0(v: f64) -> String {
     let mut s = String::new();
-    push_fixed(&mut s, v, false);
+    push_rounded(&mut s, v, 0);
     s
 }
 
-/// `v` with one decimal, exactly as `format!("{v:.1}")`.
+/// `v` rounded to one decimal ("7.3", "12.0", "0.3" for 0.25). See [`push_rounded`].
 pub fn fixed1(v: f64) -> String {
     let mut s = String::new();
-    push_fixed(&mut s, v, true);
+    push_rounded(&mut s, v, 1);
     s
 }
 
-/// Appends `v` with one decimal (`tenths`) or none, exactly as `{v:.1}` / `{v:.0}`.
-pub fn push_fixed(out: &mut String, v: f64, tenths: bool) {
-    if v.is_nan() {
-        out.push_str("NaN");
-        return;
+/// `v` rounded to at most `places` decimals with trailing zeros dropped: "8", "7.5", "7.25".
+pub fn trimmed(v: f64, places: u32) -> String {
+    let mut s = String::new();
+    push_rounded(&mut s, v, places);
+    if s.contains('.') {
+        let keep = s.trim_end_matches('0').trim_end_matches('.').len();
+        s.truncate(keep);
     }
-    if v.is_sign_negative() {
-        out.push('-');
-    }
-    let a = v.abs();
-    if a.is_infinite() {
-        out.push_str("inf");
-        return;
-    }
-    // From 2^53 on every double is a whole number: print its digits as they are.
-    if a >= 9_007_199_254_740_992.0 {
-        push_whole(out, a);
-        if tenths {
-            out.push_str(".0");
-        }
-        return;
-    }
-    if !tenths {
-        push_u64(out, a.round_ties_even() as u64);
-        return;
-    }
-    // Whole part and fraction, both exact. f·10 = f·8 + f·2, both products exact; the sum's
-    // rounding error `e` is recovered exactly (two-sum), so a tie is decided on the exact
-    // value, as `{:.1}` does.
-    let whole = a.trunc();
-    let f = a - whole;
-    let (x, y) = (f * 8.0, f * 2.0);
-    let s = x + y;
-    let yy = s - x;
-    let e = (x - (s - yy)) + (y - yy);
-    let mut n = s.round_ties_even();
-    if (s - n).abs() == 0.5 {
-        // s is exactly halfway; the exact product is not when e ≠ 0.
-        if e > 0.0 {
-            n = s + 0.5;
-        } else if e < 0.0 {
-            n = s - 0.5;
-        }
-    }
-    let d = n as u64; // 0..=10
-    push_u64(out, whole as u64 + d / 10);
-    out.push('.');
-    push_u64(out, d % 10);
+    s
 }
 
-/// Decimal digits of `n`.
+/// Appends `v` rounded half away from zero to `places` (0–3) decimals, always writing
+/// that many: the one rounding of every number the widget shows, so a value prints the
+/// same in reasons, tables, bars and exports. Negative values that round to zero print
+/// without a sign; a non-finite value prints "?".
+pub fn push_rounded(out: &mut String, v: f64, places: u32) {
+    if !v.is_finite() {
+        out.push('?');
+        return;
+    }
+    let places = places.min(3);
+    let unit = 10u64.pow(places);
+    let scaled = (v * unit as f64).round();
+    if scaled.abs() >= 9_007_199_254_740_992.0 {
+        // Beyond 2^53 every double is whole: its exact digits.
+        if scaled < 0.0 {
+            out.push('-');
+        }
+        push_whole(out, v.abs().round());
+        return;
+    }
+    let n = scaled as i64;
+    if n < 0 {
+        out.push('-');
+    }
+    let a = n.unsigned_abs();
+    push_u64(out, a / unit);
+    if places > 0 {
+        out.push('.');
+        let frac = a % unit;
+        let mut div = unit / 10;
+        while div > 0 {
+            push_u64(out, frac / div % 10);
+            div /= 10;
+        }
+    }
+}
+
+/// Appends the decimal digits of `n` in one go (pushing char by char was a visible cost).
 pub fn push_u64(out: &mut String, mut n: u64) {
     let mut buf = [0u8; 20];
     let mut start = buf.len();
-    loop {
+    for slot in buf.iter_mut().rev() {
+        *slot = b'0' + (n % 10) as u8;
         start -= 1;
-        buf[start] = b'0' + (n % 10) as u8;
         n /= 10;
         if n == 0 {
             break;
         }
     }
-    for &b in &buf[start..] {
-        out.push(char::from(b));
-    }
+    out.push_str(
+        buf.get(start..)
+            .and_then(|d| std::str::from_utf8(d).ok())
+            .unwrap_or("?"),
+    );
 }
 
 /// Exact decimal digits of a whole, finite, non-negative double (any size).
@@ -172,7 +171,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn fixed_matches_core_fmt() {
+    fn rounds_half_away_from_zero_like_the_reference() {
         let mut vals = vec![
             0.0,
             -0.0,
@@ -225,10 +224,33 @@ mod tests {
             vals.push(f64::from(i) * 0.05);
             vals.push(f64::from(i) / 20.0 + 0.000_000_000_000_1);
         }
-        for v in vals {
-            assert_eq!(fixed0(v), format!("{v:.0}"), "{v:e}");
-            assert_eq!(fixed1(v), format!("{v:.1}"), "{v:e}");
+        // Reference: round the scaled value (half away from zero), then core's exact text.
+        fn reference(v: f64, places: i32) -> String {
+            if !v.is_finite() {
+                return "?".to_string();
+            }
+            let unit = 10f64.powi(places);
+            let r = (v * unit).round();
+            let r = if r == 0.0 { 0.0 } else { r };
+            if r.abs() >= 9_007_199_254_740_992.0 {
+                return format!("{:.0}", v.round());
+            }
+            format!("{:.*}", places as usize, r / unit)
         }
+        for v in vals {
+            assert_eq!(fixed0(v), reference(v, 0), "{v:e}");
+            assert_eq!(fixed1(v), reference(v, 1), "{v:e}");
+            let mut s = String::new();
+            push_rounded(&mut s, v, 2);
+            assert_eq!(s, reference(v, 2), "{v:e}");
+        }
+        assert_eq!(fixed1(0.25), "0.3");
+        assert_eq!(fixed1(-0.04), "0.0");
+        assert_eq!(fixed0(72.5), "73");
+        assert_eq!(trimmed(7.25, 2), "7.25");
+        assert_eq!(trimmed(7.5, 2), "7.5");
+        assert_eq!(trimmed(8.0, 1), "8");
+        assert_eq!(trimmed(-0.001, 2), "0");
     }
 
     #[test]

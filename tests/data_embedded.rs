@@ -276,7 +276,7 @@ fn as_of_is_the_newest_cited_snapshot() {
 #[test]
 fn fips_must_have_says_not_verified_or_no() {
     use elcompare::data::FlagState;
-    use elcompare::engine::{evaluate, preset_weights, Inputs};
+    use elcompare::engine::{evaluate, Inputs};
     let d = embedded();
     let value = |o: &str| {
         d.options
@@ -291,14 +291,11 @@ fn fips_must_have_says_not_verified_or_no() {
     assert_eq!(value("rhel"), Some(FlagState::Yes));
     assert_eq!(value("oracle"), Some(FlagState::Yes));
 
-    let p = d
-        .presets
-        .iter()
-        .find(|p| p.id == "regulated")
+    let p = elcompare::setup::Setup::defaults(&d)
+        .with_preset(&d, "regulated")
         .expect("preset");
-    let w = preset_weights(&d, p);
     let today = elcompare::data::Date::parse("2026-11-29").expect("date");
-    let e = evaluate(&Inputs::new(&d, &w, &p.must, today));
+    let e = evaluate(&Inputs::new(&d, &p.weights, &p.must, today));
     let reasons = |o: &str| -> Vec<String> {
         let i = d.options.iter().position(|x| x.id == o).expect("option");
         e.excluded
@@ -323,12 +320,12 @@ fn fips_must_have_says_not_verified_or_no() {
 /// says it was left out instead of silently using Oracle Linux 9's date.
 #[test]
 fn oracle_linux_10_end_is_unknown_and_says_so() {
-    use elcompare::engine::{default_weights, evaluate, Inputs};
+    use elcompare::engine::{evaluate, Inputs};
     let d = embedded();
     let ol10 = version_of(&d, "oracle-10");
     assert_eq!(ol10.security_end, None);
     assert_eq!(ol10.active_end, None);
-    let w = default_weights(&d);
+    let w = elcompare::setup::Setup::defaults(&d).weights;
     let today = elcompare::data::Date::parse("2026-11-29").expect("date");
     let must = Default::default();
     let e = evaluate(&Inputs::new(&d, &w, &must, today));

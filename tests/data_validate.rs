@@ -57,6 +57,40 @@ fn schema_1_says_what_changed() {
 // ---- unique ids -----------------------------------------------------------
 
 #[test]
+fn ids_that_would_break_the_url_fragment_are_refused() {
+    let msg = |id: &str| {
+        format!("{id:?} is not a valid id (use lowercase letters a-z, digits, \".\", \"_\" and \"-\", starting with a letter or digit)")
+    };
+    for bad in [
+        "a,b", "a;b", "a&b", "a=b", "a#b", "a:b", "Alpha", "-a", "a b",
+    ] {
+        let got = broken(|d| d.options[0].id = bad.to_string());
+        assert!(
+            got.iter()
+                .any(|p| *p == format!("options[0].id: {}", msg(bad))),
+            "{bad}: {got:?}"
+        );
+        let got = broken(|d| d.options[0].versions[0].id = bad.to_string());
+        assert!(
+            got.iter()
+                .any(|p| *p == format!("options[0].versions[0].id: {}", msg(bad))),
+            "{bad}: {got:?}"
+        );
+    }
+    assert_eq!(
+        broken(|d| d.options[0].versions[0].arches[0] = "x86,64".to_string()),
+        [format!(
+            "options[0].versions[0].arches[0]: {}",
+            msg("x86,64")
+        )]
+    );
+    assert_eq!(
+        broken(|d| d.presets[0].id = "my preset".to_string()),
+        [format!("presets[0].id: {}", msg("my preset"))]
+    );
+}
+
+#[test]
 fn duplicate_source_id() {
     assert_eq!(
         broken(|d| {

@@ -8,7 +8,8 @@ mod engine_common;
 use elcompare::data::{
     from_json_str, Backing, Dataset, Date, FlagState, Method, MustHaves, Upgrade, EMBEDDED_JSON,
 };
-use elcompare::engine::{evaluate, preset_weights, scoring_text, Evaluation, Inputs, Threshold};
+use elcompare::engine::{evaluate, scoring_text, Evaluation, Inputs, Threshold};
+use elcompare::setup::Setup;
 use engine_common::*;
 
 /// One expectation about an evaluation. Options and criteria are named by id.
@@ -989,7 +990,7 @@ fn winner_with_preset(ds: &Dataset, preset: &str) -> String {
         .iter()
         .find(|p| p.id == preset)
         .unwrap_or_else(|| panic!("no preset {preset}"));
-    let w = preset_weights(ds, p);
+    let w = preset_setup(ds, &p.id).weights;
     let inputs = Inputs::new(ds, &w, &p.must, today()).with_current(p.current.as_deref());
     let ev = evaluate(&inputs);
     let first = ev
@@ -1019,7 +1020,7 @@ fn article_early_access_picks_centos_stream() {
 fn embedded_every_preset_evaluates_cleanly() {
     let Some(ds) = embedded() else { return };
     for p in &ds.presets {
-        let w = preset_weights(&ds, p);
+        let w = preset_setup(&ds, &p.id).weights;
         let ev =
             evaluate(&Inputs::new(&ds, &w, &p.must, today()).with_current(p.current.as_deref()));
         assert!(!ev.ranking.is_empty(), "{}: nothing ranked", p.id);
@@ -1067,4 +1068,11 @@ fn engine_knows_nothing_of_the_browser() {
         seen += 1;
     }
     assert!(seen >= 1);
+}
+
+/// The setup a visitor gets by choosing preset `id` (the production code path).
+fn preset_setup(ds: &Dataset, id: &str) -> Setup {
+    Setup::defaults(ds)
+        .with_preset(ds, id)
+        .unwrap_or_else(|| panic!("no preset {id}"))
 }

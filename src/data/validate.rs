@@ -189,6 +189,9 @@ impl<'a> Checker<'a> {
         for (i, o) in d.options.iter().enumerate() {
             for (j, v) in o.versions.iter().enumerate() {
                 let here = format!("options[{i}].versions[{j}]");
+                if !self.id(&format!("{here}.id"), &v.id) {
+                    continue;
+                }
                 if let Some((_, first)) = seen.iter().find(|(id, _)| *id == v.id) {
                     let msg = format!("duplicate id {} (first used at {first})", quote(&v.id));
                     self.problem(format!("{here}.id"), msg);
@@ -342,7 +345,7 @@ impl<'a> Checker<'a> {
             self.problem(format!("{p}.arches"), "needs at least one architecture");
         }
         for (k, a) in v.arches.iter().enumerate() {
-            self.text(&format!("{p}.arches[{k}]"), a);
+            self.id(&format!("{p}.arches[{k}]"), a);
         }
         self.cited(p, &v.sources);
         if let Some(note) = &v.note {
@@ -684,12 +687,36 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Ids must be non-empty and unique within their list (`list` is its path).
+    /// An id (or architecture name) is `[a-z0-9][a-z0-9._-]*`: it goes into URL
+    /// fragments, whose separators (`,` `;` `:` `&` `=` `#`) it must never contain.
+    /// True when the id is fine.
+    fn id(&mut self, path: &str, id: &str) -> bool {
+        if !self.text(path, id) {
+            return false;
+        }
+        let ok = id.bytes().enumerate().all(|(i, b)| {
+            b.is_ascii_lowercase()
+                || b.is_ascii_digit()
+                || (i > 0 && matches!(b, b'.' | b'_' | b'-'))
+        });
+        if !ok {
+            self.problem(
+                path,
+                format!(
+                    "{} is not a valid id (use lowercase letters a-z, digits, \".\", \"_\" and \"-\", starting with a letter or digit)",
+                    quote(id)
+                ),
+            );
+        }
+        ok
+    }
+
+    /// Ids must be valid (see [`Self::id`]) and unique within their list (`list` is its path).
     fn unique_ids<'b>(&mut self, list: &str, ids: impl Iterator<Item = &'b str>) {
         let mut seen: Vec<(&str, usize)> = Vec::new();
         for (i, id) in ids.enumerate() {
             let path = format!("{list}[{i}].id");
-            if !self.text(&path, id) {
+            if !self.id(&path, id) {
                 continue;
             }
             if let Some((_, first)) = seen.iter().find(|(x, _)| *x == id) {

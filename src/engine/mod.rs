@@ -24,7 +24,7 @@ pub use score::{
     MIGRATION_REINSTALL,
 };
 
-use crate::data::{CriterionKind, Dataset, Date, FlagState, MustHaves, Preset, Role, MAX_WEIGHT};
+use crate::data::{CriterionKind, Dataset, Date, FlagState, MustHaves, Role, MAX_WEIGHT};
 
 /// Everything one evaluation depends on.
 #[derive(Debug, Clone, Copy)]
@@ -142,20 +142,6 @@ impl<'a> Inputs<'a> {
     pub fn with_in_play(self, in_play: Option<&'a [usize]>) -> Self {
         Inputs { in_play, ..self }
     }
-}
-
-/// A preset's weights in criteria order (criteria it does not list get 0).
-pub fn preset_weights(dataset: &Dataset, preset: &Preset) -> Vec<f64> {
-    dataset
-        .criteria
-        .iter()
-        .map(|c| preset.weights.get(&c.id).copied().unwrap_or(0.0))
-        .collect()
-}
-
-/// Every criterion's `default_weight`, in criteria order.
-pub fn default_weights(dataset: &Dataset) -> Vec<f64> {
-    dataset.criteria.iter().map(|c| c.default_weight).collect()
 }
 
 /// Which must-have failed (for the relax hint).

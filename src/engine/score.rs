@@ -17,6 +17,7 @@
 use crate::data::{
     Backing, Criterion, CriterionKind, Dataset, Date, Method, Migration, OptionEntry, Upgrade,
 };
+use crate::num::push_u64;
 use std::fmt::Write as _;
 
 /// Utility of an in-place update within the same major version with an official tool.
@@ -420,63 +421,17 @@ pub(crate) fn clamp01(x: f64) -> f64 {
 
 /// Whole numbers without decimals, others with one decimal: "8", "7.5", "-3".
 pub fn fmt_num(v: f64) -> String {
-    let mut s = String::new();
-    push_num(&mut s, v);
-    s
+    crate::num::trimmed(v, 1)
 }
 
 /// Appends `v` like [`fmt_num`].
 pub(crate) fn push_num(out: &mut String, v: f64) {
-    if v.is_finite() && (v - v.round()).abs() < 1e-9 && v.abs() < 9e15 {
-        let r = v.round() as i64;
-        if r < 0 {
-            out.push('-');
-        }
-        push_u64(out, r.unsigned_abs());
-    } else {
-        push_fixed1(out, v);
-    }
+    out.push_str(&fmt_num(v));
 }
 
-/// Appends `v` rounded to one decimal ("7.3", "-0.4", "12.0"). Cheaper than `{:.1}`, whose
-/// exact float formatting dominated the evaluation time.
+/// Appends `v` rounded to one decimal ("7.3", "-0.4", "12.0"), the one rounding of [`crate::num`].
 pub(crate) fn push_fixed1(out: &mut String, v: f64) {
-    if !v.is_finite() {
-        out.push('?');
-        return;
-    }
-    let tenths = (v * 10.0).round();
-    if tenths.abs() >= 9e15 {
-        crate::num::push_fixed(out, v, true);
-        return;
-    }
-    let t = tenths as i64;
-    if t < 0 {
-        out.push('-');
-    }
-    let a = t.unsigned_abs();
-    push_u64(out, a / 10);
-    let frac = [b'.', b'0' + (a % 10) as u8];
-    out.push_str(std::str::from_utf8(&frac).unwrap_or(".?"));
-}
-
-/// Appends the decimal digits of `n` in one go (pushing char by char was a visible cost).
-fn push_u64(out: &mut String, mut n: u64) {
-    let mut buf = [0u8; 20];
-    let mut start = buf.len();
-    for slot in buf.iter_mut().rev() {
-        *slot = b'0' + (n % 10) as u8;
-        start -= 1;
-        n /= 10;
-        if n == 0 {
-            break;
-        }
-    }
-    out.push_str(
-        buf.get(start..)
-            .and_then(|d| std::str::from_utf8(d).ok())
-            .unwrap_or("?"),
-    );
+    crate::num::push_rounded(out, v, 1);
 }
 
 /// Appends an ISO date, "2032-05-31".

@@ -3,7 +3,7 @@
 use super::state::Data;
 use crate::data::{CriterionKind, FlagState, OptionEntry, Publisher, Rating, Source, Status};
 use crate::engine::fmt_num;
-use crate::share::{COMPARE_MAX, COMPARE_MIN};
+use crate::setup::{COMPARE_MAX, COMPARE_MIN};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 

@@ -5,7 +5,7 @@ use super::state::Data;
 use crate::data::MustHaves;
 use crate::engine::scoring_text;
 use crate::num::{fixed0, fixed1, parse_decimal};
-use crate::share::{all_arches, MAX_MIN_YEARS};
+use crate::setup::{all_arches, MAX_MIN_YEARS};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

@@ -11,7 +11,8 @@ pub mod state;
 mod timeline;
 
 use crate::embed::{ChangeDetail, RankedOut};
-use crate::share::{self, Setup};
+use crate::fragment;
+use crate::setup::{Change, Edit, Setup};
 use state::{Action, Data, State};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -82,7 +83,7 @@ impl Snapshot {
         );
         set("compare", &crate::embed::str_array(&s.compare));
         set("must", &crate::embed::must_to_js(&s.must));
-        set("fragment", &JsValue::from_str(&share::encode(s)));
+        set("fragment", &JsValue::from_str(&fragment::encode(s)));
         state.into()
     }
 }
@@ -133,15 +134,17 @@ struct Handlers {
 impl Handlers {
     fn new(d: &UseReducerDispatcher<State>) -> Handlers {
         Handlers {
-            preset: to(d, Action::Preset),
-            weight: to(d, |(i, w)| Action::Weight(i, w)),
-            reset_weight: to(d, Action::ResetWeight),
-            reset_all: to(d, |()| Action::ResetAll),
-            flag: to(d, |(f, on)| Action::Flag(f, on)),
-            arch: to(d, Action::Arch),
-            years: to(d, Action::MinYears),
-            current: to(d, Action::Current),
-            compare: to(d, |(id, on)| Action::Compare(id, on)),
+            preset: to(d, |id| Action::Edit(Edit::Change(Change::Preset(id)))),
+            weight: to(d, |(i, w)| Action::Edit(Edit::Change(Change::Weight(i, w)))),
+            reset_weight: to(d, |i| Action::Edit(Edit::ResetWeight(i))),
+            reset_all: to(d, |()| Action::Edit(Edit::ResetAll)),
+            flag: to(d, |(f, on)| Action::Edit(Edit::Change(Change::Flag(f, on)))),
+            arch: to(d, |a| Action::Edit(Edit::Change(Change::Arch(a)))),
+            years: to(d, |y| Action::Edit(Edit::Change(Change::MinYears(y)))),
+            current: to(d, |c| Action::Edit(Edit::Change(Change::Current(c)))),
+            compare: to(d, |(id, on)| {
+                Action::Edit(Edit::Change(Change::Compare(id, on)))
+            }),
         }
     }
 }
@@ -175,13 +178,13 @@ pub fn app(props: &AppProps) -> Html {
         );
         let data = state.data.clone();
         use_effect_with(
-            (state.setup.clone(), state.eval.clone(), state.touched),
+            (state.setup().clone(), state.eval.clone(), state.touched),
             move |(setup, eval, touched)| {
                 // Nothing is written to the host's URL until the visitor changes something.
                 // Then the address bar follows once input pauses: a dragged slider fires
                 // dozens of changes, and browsers throttle history updates.
                 let pending = key.filter(|_| *touched).map(|key| {
-                    let value = share::encode(setup);
+                    let value = fragment::encode(setup);
                     gloo_timers::callback::Timeout::new(FRAGMENT_DELAY_MS, move || {
                         write_fragment(&key, &value)
                     })
@@ -218,7 +221,7 @@ pub fn app(props: &AppProps) -> Html {
     let share_url = props
         .share_key
         .as_ref()
-        .map(|k| share_link(k, &share::encode(&s.setup)));
+        .map(|k| share_link(k, &fragment::encode(s.setup())));
     html! {
         <div class="elc-app">
             <header class="elc-head">
@@ -232,25 +235,25 @@ pub fn app(props: &AppProps) -> Html {
             }
             <div class="elc-layout">
                 <section class="elc-panel elc-start" aria-label="Your situation">
-                    <controls::Presets data={s.data.clone()} selected={s.setup.preset.clone()} on_select={h.preset.clone()} />
+                    <controls::Presets data={s.data.clone()} selected={s.setup().preset.clone()} on_select={h.preset.clone()} />
                 </section>
                 <section class="elc-panel elc-results" aria-label="Recommendation">
-                    <result::Recommendation data={s.data.clone()} eval={s.eval.clone()} weights={s.setup.weights.clone()} />
-                    <result::Ranking data={s.data.clone()} eval={s.eval.clone()} weights={s.setup.weights.clone()} />
+                    <result::Recommendation data={s.data.clone()} eval={s.eval.clone()} weights={s.setup().weights.clone()} />
+                    <result::Ranking data={s.data.clone()} eval={s.eval.clone()} weights={s.setup().weights.clone()} />
                 </section>
                 <section class="elc-panel elc-controls" aria-label="Your priorities">
                     <controls::Weights
                         data={s.data.clone()}
-                        weights={s.setup.weights.clone()}
-                        base={s.base_weights.clone()}
+                        weights={s.setup().weights.clone()}
+                        base={s.visitor.base_weights.clone()}
                         on_change={h.weight.clone()}
                         on_reset={h.reset_weight.clone()}
                         on_reset_all={h.reset_all.clone()}
                     />
                     <controls::Musts
                         data={s.data.clone()}
-                        must={s.setup.must.clone()}
-                        current={s.setup.current.clone()}
+                        must={s.setup().must.clone()}
+                        current={s.setup().current.clone()}
                         on_flag={h.flag.clone()}
                         on_arch={h.arch.clone()}
                         on_years={h.years.clone()}
@@ -258,9 +261,9 @@ pub fn app(props: &AppProps) -> Html {
                     />
                 </section>
             </div>
-            <compare::Compare data={s.data.clone()} picked={s.setup.compare.clone()} on_toggle={h.compare.clone()} />
+            <compare::Compare data={s.data.clone()} picked={s.setup().compare.clone()} on_toggle={h.compare.clone()} />
             <timeline::Timeline data={s.data.clone()} today={s.today} />
-            <migration::Planner data={s.data.clone()} current={s.setup.current.clone()} on_current={h.current.clone()} />
+            <migration::Planner data={s.data.clone()} current={s.setup().current.clone()} on_current={h.current.clone()} />
             <footer::Footer data={s.data.clone()} today={s.today} share_url={share_url} />
         </div>
     }
@@ -272,14 +275,14 @@ const FRAGMENT_DELAY_MS: u32 = 250;
 fn write_fragment(key: &str, value: &str) {
     let Some(w) = web_sys::window() else { return };
     let hash = w.location().hash().unwrap_or_default();
-    replace_hash(&hash, &share::fragment_set(&hash, key, value));
+    replace_hash(&hash, &fragment::fragment_set(&hash, key, value));
 }
 
 /// Removes this widget's key from the host's URL (when the widget is destroyed).
 pub fn remove_fragment(key: &str) {
     let Some(w) = web_sys::window() else { return };
     let hash = w.location().hash().unwrap_or_default();
-    replace_hash(&hash, &share::fragment_remove(&hash, key));
+    replace_hash(&hash, &fragment::fragment_remove(&hash, key));
 }
 
 /// Replaces the URL's fragment (no history entry, no scroll, no hashchange event).
@@ -313,7 +316,7 @@ fn share_link(key: &str, value: &str) -> String {
     let base = href.split('#').next().unwrap_or_default().to_string();
     format!(
         "{base}{}",
-        share::fragment_set(&loc.hash().unwrap_or_default(), key, value)
+        fragment::fragment_set(&loc.hash().unwrap_or_default(), key, value)
     )
 }
 

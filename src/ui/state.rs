@@ -1,9 +1,10 @@
-//! The one reducer that holds a widget's state. Components only read it and
-//! send [`Action`]s through callbacks.
+//! The one reducer that holds a widget's state: a thin Yew wrapper around the pure
+//! [`Visitor`], which holds every rule, and the evaluation it caches. Components only
+//! read it and send [`Action`]s through callbacks.
 
-use crate::data::{Dataset, Date, MAX_WEIGHT};
+use crate::data::{Dataset, Date};
 use crate::engine::{self, Evaluation, Inputs};
-use crate::share::{Setup, COMPARE_MAX, COMPARE_MIN};
+use crate::setup::{Edit, Setup, Visitor};
 use std::rc::Rc;
 use yew::Reducible;
 
@@ -28,10 +29,9 @@ impl std::ops::Deref for Data {
 pub struct State {
     pub data: Data,
     pub today: Date,
-    pub setup: Setup,
-    /// Weights the per-slider "reset" returns to: the last preset's, or the defaults.
-    pub base_weights: Vec<f64>,
-    /// Derived from `setup`; recomputed only when the setup changes.
+    /// The setup and what "reset" returns to; every rule lives in [`Visitor::apply`].
+    pub visitor: Visitor,
+    /// Derived from the setup; recomputed only when the setup changes.
     pub eval: Rc<Evaluation>,
     /// A message for the visitor, e.g. why a shared link was not applied.
     pub notice: Option<String>,
@@ -41,16 +41,8 @@ pub struct State {
 }
 
 pub enum Action {
-    Preset(String),
-    Weight(usize, f64),
-    ResetWeight(usize),
-    ResetAll,
-    Flag(String, bool),
-    Arch(Option<String>),
-    MinYears(Option<f64>),
-    Current(Option<String>),
-    /// Add or remove an option from the side-by-side table.
-    Compare(String, bool),
+    /// A control changed something (see [`Edit`]).
+    Edit(Edit),
     /// Replace the whole setup (from the host page or a shared link), with an optional notice.
     Replace(Setup, Option<String>),
     DismissNotice,
@@ -72,29 +64,18 @@ pub fn evaluate(data: &Dataset, setup: &Setup, today: Date) -> Evaluation {
 impl State {
     pub fn new(data: Data, today: Date, setup: Setup, notice: Option<String>) -> State {
         let eval = Rc::new(evaluate(&data, &setup, today));
-        let base_weights = setup.weights.clone();
         State {
             data,
             today,
-            setup,
-            base_weights,
+            visitor: Visitor::new(setup),
             eval,
             notice,
             touched: false,
         }
     }
 
-    fn with_setup(&self, setup: Setup) -> State {
-        let eval = if setup == self.setup {
-            self.eval.clone()
-        } else {
-            Rc::new(evaluate(&self.data, &setup, self.today))
-        };
-        State {
-            setup,
-            eval,
-            ..self.clone()
-        }
+    pub fn setup(&self) -> &Setup {
+        &self.visitor.setup
     }
 }
 
@@ -102,84 +83,28 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let mut s = self.setup.clone();
-        let by_visitor = !matches!(action, Action::Replace(..) | Action::DismissNotice);
-        let next = match action {
-            Action::Preset(id) => match s.with_preset(&self.data, &id) {
-                Some(p) => {
-                    let mut st = self.with_setup(p);
-                    st.base_weights = st.setup.weights.clone();
-                    st.touched = true;
-                    return Rc::new(st);
-                }
-                None => return self,
-            },
-            Action::Weight(i, w) => {
-                match s.weights.get_mut(i) {
-                    Some(slot) if w.is_finite() => *slot = w.clamp(0.0, MAX_WEIGHT),
-                    _ => return self,
-                }
-                s.preset = None;
-                s
-            }
-            Action::ResetWeight(i) => {
-                if let (Some(slot), Some(b)) = (s.weights.get_mut(i), self.base_weights.get(i)) {
-                    *slot = *b;
-                }
-                s
-            }
-            Action::ResetAll => {
-                s.weights = self.base_weights.clone();
-                s
-            }
-            Action::Flag(id, on) => {
-                s.must.flags.retain(|f| *f != id);
-                if on {
-                    s.must.flags.push(id);
-                }
-                s.preset = None;
-                s
-            }
-            Action::Arch(a) => {
-                s.must.arch = a;
-                s.preset = None;
-                s
-            }
-            Action::MinYears(y) => {
-                s.must.min_years = y;
-                s.preset = None;
-                s
-            }
-            Action::Current(c) => {
-                s.current = c;
-                s
-            }
-            Action::Compare(id, on) => {
-                let present = s.compare.contains(&id);
-                if on && !present && s.compare.len() < COMPARE_MAX {
-                    s.compare.push(id);
-                } else if !on && present && s.compare.len() > COMPARE_MIN {
-                    s.compare.retain(|o| *o != id);
-                } else {
+        let mut next = (*self).clone();
+        match action {
+            Action::Edit(edit) => {
+                if !next.visitor.apply(&self.data, edit) {
                     return self;
                 }
-                s
             }
             Action::Replace(setup, notice) => {
-                let mut st = self.with_setup(setup);
-                st.base_weights = st.setup.weights.clone();
-                st.notice = notice;
-                return Rc::new(st);
+                let same = setup == *self.setup();
+                next.notice = notice;
+                next.visitor = Visitor::new(setup);
+                if same {
+                    return Rc::new(next);
+                }
             }
             Action::DismissNotice => {
-                return Rc::new(State {
-                    notice: None,
-                    ..(*self).clone()
-                })
+                next.notice = None;
+                return Rc::new(next);
             }
-        };
-        let mut st = self.with_setup(next);
-        st.touched |= by_visitor;
-        Rc::new(st)
+        }
+        next.touched = true;
+        next.eval = Rc::new(evaluate(&self.data, next.setup(), self.today));
+        Rc::new(next)
     }
 }

@@ -65,12 +65,17 @@ pub fn run() -> Result<Outputs> {
 
     // Embed bundle: glue + bootstrap, wasm fetched beside the script.
     let embed_js = embed.join("elcompare.js");
-    let script = bootstrap
-        .replace(
-            "__ELCOMPARE_WASM__",
-            "new URL('elcompare_bg.wasm', import.meta.url)",
-        )
-        .replace("__ELCOMPARE_CSS__", &css_js);
+    let script = fill(
+        "src/embed/bootstrap.js",
+        &bootstrap,
+        &[
+            (
+                "__ELCOMPARE_WASM__",
+                "new URL('elcompare_bg.wasm', import.meta.url)",
+            ),
+            ("__ELCOMPARE_CSS__", &css_js),
+        ],
+    )?;
     write(&embed_js, &format!("{glue}\n{script}"))?;
 
     // Single file: the same script with the wasm inline.
@@ -81,20 +86,30 @@ pub fn run() -> Result<Outputs> {
     let inline_source =
         "new Response(new Blob([elcBase64(document.getElementById(\"elc-wasm\").textContent)])\
          .stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer()";
-    let script = bootstrap
-        .replace("__ELCOMPARE_WASM__", inline_source)
-        .replace("__ELCOMPARE_CSS__", &css_js);
+    let script = fill(
+        "src/embed/bootstrap.js",
+        &bootstrap,
+        &[
+            ("__ELCOMPARE_WASM__", inline_source),
+            ("__ELCOMPARE_CSS__", &css_js),
+        ],
+    )?;
     let page = read(&root.join("index.html"))?;
     let prerender = crate::prerender::table_html()?;
-    let page = page
-        .replace("<!--ELCOMPARE_PRERENDER-->", &prerender)
-        .replace(
-            "<script type=\"module\" src=\"elcompare.js\"></script>",
-            &format!(
-                "<script type=\"application/octet-stream\" id=\"elc-wasm\">{packed}</script>\n\
-                 <script type=\"module\">\n{glue}\n{script}</script>"
+    let page = fill(
+        "index.html",
+        &page,
+        &[
+            ("<!--ELCOMPARE_PRERENDER-->", &prerender),
+            (
+                "<script type=\"module\" src=\"elcompare.js\"></script>",
+                &format!(
+                    "<script type=\"application/octet-stream\" id=\"elc-wasm\">{packed}</script>\n\
+                     <script type=\"module\">\n{glue}\n{script}</script>"
+                ),
             ),
-        );
+        ],
+    )?;
     let single = dist.join("elcompare.html");
     write(&single, &page)?;
     write(
@@ -221,6 +236,22 @@ pub fn js_string(s: &str) -> String {
     }
     out.push('"');
     out
+}
+
+/// Replaces each placeholder of a template, which must occur exactly once: a drifted
+/// template fails the build instead of shipping a file without its wasm or styles.
+fn fill(name: &str, template: &str, pairs: &[(&str, &str)]) -> Result<String> {
+    let mut out = template.to_string();
+    for (placeholder, value) in pairs {
+        let n = template.matches(placeholder).count();
+        if n != 1 {
+            return Err(format!(
+                "{name}: placeholder {placeholder} occurs {n} times (expected exactly once)"
+            ));
+        }
+        out = out.replacen(placeholder, value, 1);
+    }
+    Ok(out)
 }
 
 /// Yew's raw-HTML node (`Html::from_html_unchecked`, unused here) keeps an `innerHTML`

@@ -1,97 +1,17 @@
-//! The visitor's setup and its compact form in the URL fragment. Pure Rust.
+//! The compact text of a setup in the URL fragment. Pure Rust.
 //!
 //! A fragment holds one `key=value` pair per widget, joined by `&`, so several
 //! widgets on one page (and the host's own anchors) can share it:
 //! `#elc=p:production;w:8,2,6,5,3,7,4,5,6;f:fips;a:x86_64;y:5;c:centos-linux-7;o:almalinux,rocky`.
 //! Every field is optional; `w` lists one weight per criterion in dataset order.
+//! Values are checked by the same rules as every other change ([`Setup::try_apply`]).
 
-use crate::data::{Dataset, MustHaves, MAX_WEIGHT};
+use crate::data::{Dataset, MAX_WEIGHT};
+use crate::setup::{clip, Change, Setup, MAX_MIN_YEARS};
 
-/// Fewest and most options the side-by-side table shows.
-pub const COMPARE_MIN: usize = 2;
-pub const COMPARE_MAX: usize = 4;
-/// Highest "at least N years of updates" a visitor can ask for.
-pub const MAX_MIN_YEARS: f64 = 15.0;
-
-/// Everything the visitor chose.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Setup {
-    /// Preset id, or None once the visitor changed something by hand ("custom").
-    pub preset: Option<String>,
-    /// One weight per criterion, dataset order.
-    pub weights: Vec<f64>,
-    pub must: MustHaves,
-    /// Version id the visitor runs now (None: new install).
-    pub current: Option<String>,
-    /// Option ids in the side-by-side table.
-    pub compare: Vec<String>,
-}
-
-impl Setup {
-    /// The dataset's default weights, nothing required, a new install.
-    pub fn defaults(d: &Dataset) -> Setup {
-        Setup {
-            preset: None,
-            weights: d.criteria.iter().map(|c| c.default_weight).collect(),
-            must: MustHaves::default(),
-            current: None,
-            compare: default_compare(d),
-        }
-    }
-
-    /// Applies a preset's weights, must-haves and current system; keeps the compared options.
-    pub fn with_preset(&self, d: &Dataset, preset_id: &str) -> Option<Setup> {
-        let p = d.presets.iter().find(|p| p.id == preset_id)?;
-        Some(Setup {
-            preset: Some(p.id.clone()),
-            weights: d
-                .criteria
-                .iter()
-                .map(|c| p.weights.get(&c.id).copied().unwrap_or(0.0))
-                .collect(),
-            must: p.must.clone(),
-            current: p.current.clone().or_else(|| self.current.clone()),
-            compare: self.compare.clone(),
-        })
-    }
-}
-
-fn default_compare(d: &Dataset) -> Vec<String> {
-    if d.default_compare.len() >= COMPARE_MIN {
-        return d.default_compare.clone();
-    }
-    d.options
-        .iter()
-        .take(COMPARE_MIN)
-        .map(|o| o.id.clone())
-        .collect()
-}
-
-/// `v` rounded to hundredths, without trailing zeros: "8", "7.5", "7.25" (the text of
-/// `(v * 100).round() / 100` printed with `{}`, written with integer arithmetic so the wasm
-/// carries no float formatting for it).
+/// `v` rounded to hundredths, without trailing zeros: "8", "7.5", "7.25".
 fn fmt_num(v: f64) -> String {
-    let n = (v * 100.0).round();
-    let mut out = String::new();
-    if n.is_nan() || n.abs() >= 1e15 {
-        // Far outside any weight or year count (and NaN): the whole part, as before.
-        crate::num::push_fixed(&mut out, (n / 100.0) as i64 as f64, false);
-        return out;
-    }
-    let k = n as i64;
-    if k < 0 {
-        out.push('-');
-    }
-    let (whole, cents) = (k.unsigned_abs() / 100, k.unsigned_abs() % 100);
-    crate::num::push_u64(&mut out, whole);
-    if cents != 0 {
-        out.push('.');
-        crate::num::push_u64(&mut out, cents / 10);
-        if cents % 10 != 0 {
-            crate::num::push_u64(&mut out, cents % 10);
-        }
-    }
-    out
+    crate::num::trimmed(v, 2)
 }
 
 /// The compact text of a setup (the value part of `key=value`).
@@ -155,23 +75,17 @@ pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
             }
             "f" => {
                 for f in value.split(',') {
-                    if !d.flags.iter().any(|x| x.id == f) {
-                        return Err(format!("unknown must-have \"{}\"", clip(f)));
-                    }
                     if !s.must.flags.iter().any(|x| x == f) {
-                        s.must.flags.push(f.to_string());
+                        s.try_apply(d, Change::Flag(f.to_string(), true))?;
                     }
                 }
             }
             "a" => {
-                if !all_arches(d).iter().any(|a| a == value) {
-                    return Err(format!("unknown architecture \"{}\"", clip(value)));
-                }
-                s.must.arch = Some(value.to_string());
+                s.try_apply(d, Change::Arch(Some(value.to_string())))?;
             }
             "y" => match crate::num::parse_decimal(value) {
                 Some(y) if y.is_finite() && (0.0..=MAX_MIN_YEARS).contains(&y) => {
-                    s.must.min_years = Some(y)
+                    s.try_apply(d, Change::MinYears(Some(y)))?;
                 }
                 _ => {
                     return Err(format!(
@@ -181,57 +95,18 @@ pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
                 }
             },
             "c" => {
-                if !d
-                    .options
-                    .iter()
-                    .flat_map(|o| &o.versions)
-                    .any(|v| v.id == value)
-                {
-                    return Err(format!("unknown current system \"{}\"", clip(value)));
-                }
-                s.current = Some(value.to_string());
+                s.try_apply(d, Change::Current(Some(value.to_string())))?;
             }
             "o" => {
-                let ids: Vec<String> = value.split(',').map(str::to_string).collect();
-                if !(COMPARE_MIN..=COMPARE_MAX).contains(&ids.len()) {
-                    return Err(format!(
-                        "compare {COMPARE_MIN} to {COMPARE_MAX} options, not {}",
-                        ids.len()
-                    ));
-                }
-                for (i, id) in ids.iter().enumerate() {
-                    if !d.options.iter().any(|o| &o.id == id) || ids[..i].contains(id) {
-                        return Err(format!("unknown or repeated option \"{}\"", clip(id)));
-                    }
-                }
-                s.compare = ids;
+                s.try_apply(
+                    d,
+                    Change::CompareAll(value.split(',').map(str::to_string).collect()),
+                )?;
             }
             other => return Err(format!("unknown field \"{}\"", clip(other))),
         }
     }
     Ok(s)
-}
-
-/// Every architecture any version lists, sorted, without repeats.
-pub fn all_arches(d: &Dataset) -> Vec<String> {
-    let mut v: Vec<String> = d
-        .options
-        .iter()
-        .flat_map(|o| &o.versions)
-        .flat_map(|v| v.arches.iter().cloned())
-        .collect();
-    v.sort();
-    v.dedup();
-    v
-}
-
-/// Shortens untrusted text quoted in a message.
-fn clip(s: &str) -> String {
-    let mut out: String = s.chars().take(40).collect();
-    if s.chars().count() > 40 {
-        out.push('…');
-    }
-    out
 }
 
 /// The value stored under `key` in a fragment such as `#a=1&elc=...` (leading `#` optional).

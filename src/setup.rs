@@ -1,0 +1,328 @@
+//! The visitor's setup and every rule for changing it. Pure Rust, tested natively.
+//!
+//! The widget's reducer (`ui::state`), host options (`embed`) and the URL fragment
+//! (`fragment`) all change a [`Setup`] through [`Visitor::apply`] /
+//! [`Setup::try_apply`], so each rule (clamping, compare limits, when the preset
+//! stops applying) is written once.
+
+use crate::data::{Dataset, MustHaves, MAX_WEIGHT};
+
+/// Fewest and most options the side-by-side table shows.
+pub const COMPARE_MIN: usize = 2;
+pub const COMPARE_MAX: usize = 4;
+/// Highest "at least N years of updates" a visitor can ask for.
+pub const MAX_MIN_YEARS: f64 = 15.0;
+
+/// Everything the visitor chose.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Setup {
+    /// Preset id, or None once the visitor changed something by hand ("custom").
+    pub preset: Option<String>,
+    /// One weight per criterion, dataset order.
+    pub weights: Vec<f64>,
+    pub must: MustHaves,
+    /// Version id the visitor runs now (None: new install).
+    pub current: Option<String>,
+    /// Option ids in the side-by-side table.
+    pub compare: Vec<String>,
+}
+
+/// One change to a setup. Invalid changes (an unknown id, a compare list that would
+/// leave the allowed size) are refused, never half-applied.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Change {
+    /// Apply a preset's weights, must-haves and current system; keeps the compared options.
+    Preset(String),
+    /// Criterion index and its new weight (clamped to 0..=MAX_WEIGHT).
+    Weight(usize, f64),
+    /// A must-have flag on or off.
+    Flag(String, bool),
+    /// Required architecture, or none.
+    Arch(Option<String>),
+    /// Minimum years of security updates, or none.
+    MinYears(Option<f64>),
+    /// Version id the visitor runs now, or None for a new install.
+    Current(Option<String>),
+    /// Add or remove one option in the side-by-side table.
+    Compare(String, bool),
+    /// Replace the whole compare list (host options, fragments).
+    CompareAll(Vec<String>),
+}
+
+impl Setup {
+    /// The dataset's default weights, nothing required, a new install.
+    pub fn defaults(d: &Dataset) -> Setup {
+        Setup {
+            preset: None,
+            weights: d.criteria.iter().map(|c| c.default_weight).collect(),
+            must: MustHaves::default(),
+            current: None,
+            compare: default_compare(d),
+        }
+    }
+
+    /// This setup with a preset applied (see [`Change::Preset`]), or None for an unknown id.
+    pub fn with_preset(&self, d: &Dataset, preset_id: &str) -> Option<Setup> {
+        let mut s = self.clone();
+        s.try_apply(d, Change::Preset(preset_id.to_string())).ok()?;
+        Some(s)
+    }
+
+    /// Applies a change; returns whether the setup changed, or why the change is invalid
+    /// (the setup is then left as it was). Messages quote untrusted text clipped.
+    pub fn try_apply(&mut self, d: &Dataset, change: Change) -> Result<bool, String> {
+        let before = self.clone();
+        match change {
+            Change::Preset(id) => {
+                let p = d.presets.iter().find(|p| p.id == id).ok_or_else(|| {
+                    let ids: Vec<&str> = d.presets.iter().map(|p| p.id.as_str()).collect();
+                    format!("preset \"{}\" is not one of: {}", clip(&id), ids.join(", "))
+                })?;
+                self.weights = preset_weights(d, &p.id);
+                self.must = p.must.clone();
+                if p.current.is_some() {
+                    self.current = p.current.clone();
+                }
+                self.preset = Some(p.id.clone());
+            }
+            Change::Weight(i, w) => {
+                let slot = self
+                    .weights
+                    .get_mut(i)
+                    .ok_or_else(|| format!("there is no criterion number {}", i + 1))?;
+                if !w.is_finite() {
+                    return Err("a weight must be a number".to_string());
+                }
+                *slot = w.clamp(0.0, MAX_WEIGHT);
+            }
+            Change::Flag(id, on) => {
+                if !d.flags.iter().any(|f| f.id == id) {
+                    return Err(format!("unknown must-have \"{}\"", clip(&id)));
+                }
+                self.must.flags.retain(|f| *f != id);
+                if on {
+                    self.must.flags.push(id);
+                }
+            }
+            Change::Arch(a) => {
+                if let Some(a) = &a {
+                    if !all_arches(d).iter().any(|x| x == a) {
+                        return Err(format!("unknown architecture \"{}\"", clip(a)));
+                    }
+                }
+                self.must.arch = a;
+            }
+            Change::MinYears(y) => {
+                if let Some(y) = y {
+                    if !(y.is_finite() && (0.0..=MAX_MIN_YEARS).contains(&y)) {
+                        return Err(format!(
+                            "minimum years must be a number from 0 to {MAX_MIN_YEARS}"
+                        ));
+                    }
+                }
+                self.must.min_years = y;
+            }
+            Change::Current(c) => {
+                if let Some(c) = &c {
+                    if !d
+                        .options
+                        .iter()
+                        .flat_map(|o| &o.versions)
+                        .any(|v| &v.id == c)
+                    {
+                        return Err(format!("unknown current system \"{}\"", clip(c)));
+                    }
+                }
+                self.current = c;
+            }
+            Change::Compare(id, on) => {
+                if !d.options.iter().any(|o| o.id == id) {
+                    return Err(format!("unknown option \"{}\"", clip(&id)));
+                }
+                let present = self.compare.contains(&id);
+                if on && !present {
+                    if self.compare.len() >= COMPARE_MAX {
+                        return Err(format!("at most {COMPARE_MAX} options can be compared"));
+                    }
+                    self.compare.push(id);
+                } else if !on && present {
+                    if self.compare.len() <= COMPARE_MIN {
+                        return Err(format!("at least {COMPARE_MIN} options are compared"));
+                    }
+                    self.compare.retain(|o| *o != id);
+                }
+            }
+            Change::CompareAll(ids) => {
+                if !(COMPARE_MIN..=COMPARE_MAX).contains(&ids.len()) {
+                    return Err(format!(
+                        "compare {COMPARE_MIN} to {COMPARE_MAX} options, not {}",
+                        ids.len()
+                    ));
+                }
+                for (i, id) in ids.iter().enumerate() {
+                    if !d.options.iter().any(|o| &o.id == id) || ids[..i].contains(id) {
+                        return Err(format!("unknown or repeated option \"{}\"", clip(id)));
+                    }
+                }
+                self.compare = ids;
+            }
+        }
+        Ok(*self != before)
+    }
+
+    /// Applies a host page's options (attributes or `mount`/`update` keys) in the order
+    /// preset, options, current. Errors name the option and its valid values; on error
+    /// the setup may hold the options applied before the bad one, so callers apply to a copy.
+    pub fn apply_host(
+        &mut self,
+        d: &Dataset,
+        preset: Option<&str>,
+        options: Option<&str>,
+        current: Option<&str>,
+    ) -> Result<(), String> {
+        if let Some(p) = preset {
+            self.try_apply(d, Change::Preset(p.to_string()))?;
+        }
+        if let Some(list) = options {
+            let ids: Vec<String> = list
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_string)
+                .collect();
+            let text = ids.join(",");
+            self.try_apply(d, Change::CompareAll(ids))
+                .map_err(|e| format!("options \"{text}\": {e}"))?;
+        }
+        if let Some(c) = current {
+            let id = Some(c.to_string()).filter(|c| !c.is_empty() && c != "new");
+            self.try_apply(d, Change::Current(id)).map_err(|_| {
+                format!("current \"{c}\" is not a known version id (e.g. centos-linux-7)")
+            })?;
+        }
+        Ok(())
+    }
+
+    /// True when weights and must-haves are exactly what preset `id` sets.
+    fn matches_preset(&self, d: &Dataset, id: &str) -> bool {
+        d.presets
+            .iter()
+            .find(|p| p.id == id)
+            .is_some_and(|p| self.must == p.must && self.weights == preset_weights(d, id))
+    }
+}
+
+/// A preset's weights in criteria order (criteria it does not list get 0).
+fn preset_weights(d: &Dataset, id: &str) -> Vec<f64> {
+    let p = d.presets.iter().find(|p| p.id == id);
+    d.criteria
+        .iter()
+        .map(|c| p.and_then(|p| p.weights.get(&c.id).copied()).unwrap_or(0.0))
+        .collect()
+}
+
+fn default_compare(d: &Dataset) -> Vec<String> {
+    if d.default_compare.len() >= COMPARE_MIN {
+        return d.default_compare.clone();
+    }
+    d.options
+        .iter()
+        .take(COMPARE_MIN)
+        .map(|o| o.id.clone())
+        .collect()
+}
+
+/// What the widget's controls edit: the setup plus what "reset" returns to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Visitor {
+    pub setup: Setup,
+    /// Weights the per-slider and "reset all" buttons return to: the last preset's, or
+    /// the starting setup's.
+    pub base_weights: Vec<f64>,
+    /// The preset `base_weights` came from, if any: the setup is shown as that preset
+    /// whenever its weights and must-haves equal the preset's again.
+    base_preset: Option<String>,
+}
+
+/// An edit from the widget's controls.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Edit {
+    Change(Change),
+    /// Criterion index back to its base weight.
+    ResetWeight(usize),
+    /// Every weight back to its base.
+    ResetAll,
+}
+
+impl Visitor {
+    pub fn new(setup: Setup) -> Visitor {
+        Visitor {
+            base_weights: setup.weights.clone(),
+            base_preset: setup.preset.clone(),
+            setup,
+        }
+    }
+
+    /// Applies an edit; returns whether the setup changed (only then does the widget
+    /// evaluate again). Invalid edits change nothing.
+    pub fn apply(&mut self, d: &Dataset, edit: Edit) -> bool {
+        let before = self.setup.clone();
+        match edit {
+            Edit::Change(Change::Preset(id)) => {
+                if self.setup.try_apply(d, Change::Preset(id)).is_err() {
+                    return false;
+                }
+                self.base_weights = self.setup.weights.clone();
+                self.base_preset = self.setup.preset.clone();
+            }
+            Edit::Change(Change::Current(c)) => {
+                // The current system is not part of what a preset's weights express.
+                return self.setup.try_apply(d, Change::Current(c)).unwrap_or(false);
+            }
+            Edit::Change(c @ (Change::Compare(..) | Change::CompareAll(_))) => {
+                return self.setup.try_apply(d, c).unwrap_or(false);
+            }
+            Edit::Change(c) => {
+                if self.setup.try_apply(d, c).is_err() {
+                    return false;
+                }
+            }
+            Edit::ResetWeight(i) => {
+                if let (Some(slot), Some(b)) =
+                    (self.setup.weights.get_mut(i), self.base_weights.get(i))
+                {
+                    *slot = *b;
+                }
+            }
+            Edit::ResetAll => self.setup.weights = self.base_weights.clone(),
+        }
+        // A hand edit leaves the preset ("custom") unless the result is the preset again.
+        self.setup.preset = self
+            .base_preset
+            .clone()
+            .filter(|p| self.setup.matches_preset(d, p));
+        self.setup != before
+    }
+}
+
+/// Every architecture any version lists, sorted, without repeats.
+pub fn all_arches(d: &Dataset) -> Vec<String> {
+    let mut v: Vec<String> = d
+        .options
+        .iter()
+        .flat_map(|o| &o.versions)
+        .flat_map(|v| v.arches.iter().cloned())
+        .collect();
+    v.sort();
+    v.dedup();
+    v
+}
+
+/// Shortens untrusted text quoted in a message.
+pub(crate) fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(40).collect();
+    if s.chars().count() > 40 {
+        out.push('…');
+    }
+    out
+}
