@@ -14,6 +14,7 @@ pub mod engine;
 pub mod fragment;
 pub mod num;
 pub mod setup;
+pub mod summary;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

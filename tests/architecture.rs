@@ -121,3 +121,26 @@ fn the_widget_fetches_nothing() {
         bad.join("\n")
     );
 }
+
+#[test]
+fn the_ui_never_reaches_the_host_layer() {
+    // Components report through `on_change`; only `src/embed` turns that into JS objects,
+    // DOM events and URL writes.
+    let ui = files(&["src/ui"]);
+    let bad = hits(
+        &ui,
+        &[
+            "crate::embed",
+            "super::embed",
+            "history()",
+            "location()",
+            "CustomEvent",
+            "js_sys::Reflect",
+        ],
+    );
+    assert!(
+        bad.is_empty(),
+        "the ui talks to the host page:\n{}",
+        bad.join("\n")
+    );
+}

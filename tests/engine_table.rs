@@ -977,11 +977,8 @@ fn scoring_text_covers_every_kind() {
 
 // ---- The original article's conclusion, on the embedded dataset ----
 
-fn embedded() -> Option<Dataset> {
-    match from_json_str(EMBEDDED_JSON) {
-        Ok(d) => Some(d),
-        Err(p) => panic!("embedded dataset is invalid: {p:?}"),
-    }
+fn embedded() -> Dataset {
+    from_json_str(EMBEDDED_JSON).unwrap_or_else(|p| panic!("embedded dataset is invalid: {p:?}"))
 }
 
 fn winner_with_preset(ds: &Dataset, preset: &str) -> String {
@@ -1002,7 +999,7 @@ fn winner_with_preset(ds: &Dataset, preset: &str) -> String {
 
 #[test]
 fn article_production_does_not_pick_centos_stream() {
-    let Some(ds) = embedded() else { return };
+    let ds = embedded();
     let w = winner_with_preset(&ds, "production");
     assert_ne!(
         w, "centos-stream",
@@ -1012,13 +1009,13 @@ fn article_production_does_not_pick_centos_stream() {
 
 #[test]
 fn article_early_access_picks_centos_stream() {
-    let Some(ds) = embedded() else { return };
+    let ds = embedded();
     assert_eq!(winner_with_preset(&ds, "early-access"), "centos-stream");
 }
 
 #[test]
 fn embedded_every_preset_evaluates_cleanly() {
-    let Some(ds) = embedded() else { return };
+    let ds = embedded();
     for p in &ds.presets {
         let w = preset_setup(&ds, &p.id).weights;
         let ev =

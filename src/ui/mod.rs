@@ -10,19 +10,12 @@ mod result;
 pub mod state;
 mod timeline;
 
-use crate::embed::{ChangeDetail, RankedOut};
 use crate::fragment;
 use crate::setup::{Change, Edit, Setup};
+use crate::summary::Summary;
 use state::{Action, Data, State};
-use std::cell::RefCell;
 use std::rc::Rc;
-use wasm_bindgen::JsValue;
-use web_sys::Element;
 use yew::prelude::*;
-
-/// The host element; equal by identity.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Host(pub Element);
 
 /// A setup pushed from outside (`handle.update`, attribute change); `generation` makes each push distinct.
 #[derive(Clone, Debug, PartialEq)]
@@ -33,82 +26,17 @@ pub struct Pushed {
     pub notice: Option<String>,
 }
 
-/// What `handle.state()` reports; written by the app after every change.
-#[derive(Clone, Debug)]
-pub struct Snapshot {
-    pub setup: Setup,
-    pub ranking: Vec<RankedOut>,
-    ids: Vec<String>,
-}
-
-impl Snapshot {
-    pub fn new(data: &Data, setup: &Setup) -> Snapshot {
-        let ids = data.criteria.iter().map(|c| c.id.clone()).collect();
-        Snapshot {
-            setup: setup.clone(),
-            ranking: Vec::new(),
-            ids,
-        }
-    }
-
-    fn detail(&self) -> ChangeDetail {
-        ChangeDetail {
-            winner: self.ranking.first().cloned(),
-            ranking: self.ranking.clone(),
-            weights: self
-                .ids
-                .iter()
-                .cloned()
-                .zip(self.setup.weights.iter().copied())
-                .collect(),
-        }
-    }
-
-    pub fn to_js(&self) -> JsValue {
-        let s = &self.setup;
-        let state = js_sys::Object::new();
-        let set = |k: &str, v: &JsValue| {
-            let _ = js_sys::Reflect::set(&state, &JsValue::from_str(k), v);
-        };
-        set("detail", &self.detail().to_js());
-        set(
-            "preset",
-            &s.preset.as_deref().map_or(JsValue::NULL, JsValue::from_str),
-        );
-        set(
-            "current",
-            &s.current
-                .as_deref()
-                .map_or(JsValue::NULL, JsValue::from_str),
-        );
-        set("compare", &crate::embed::str_array(&s.compare));
-        set("must", &crate::embed::must_to_js(&s.must));
-        set("fragment", &JsValue::from_str(&fragment::encode(s)));
-        state.into()
-    }
-}
-
 #[derive(Properties, Clone, PartialEq)]
 pub struct AppProps {
     pub data: Data,
     pub today: crate::data::Date,
     pub initial: Setup,
     pub notice: Option<String>,
-    pub host: Host,
-    /// Fragment key this widget keeps its setup under, if any.
-    pub share_key: Option<String>,
     pub pushed: Option<Pushed>,
-    pub snapshot: Shared,
-}
-
-/// The snapshot cell shared with the JS handle; equal by identity.
-#[derive(Clone, Debug)]
-pub struct Shared(pub Rc<RefCell<Snapshot>>);
-
-impl PartialEq for Shared {
-    fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.0, &other.0)
-    }
+    /// Told after every change (and once at start) what the widget now shows.
+    pub on_change: Callback<Rc<Summary>>,
+    /// The share link for a fragment value, when this widget is shared.
+    pub share_link: Option<Callback<String, String>>,
 }
 
 /// A callback that turns its value into an action for the reducer.
@@ -165,63 +93,38 @@ pub fn app(props: &AppProps) -> Html {
         let s = state.clone();
         use_effect_with(props.pushed.clone(), move |p| {
             if let Some(p) = p {
-                s.dispatch(Action::Replace(p.setup.clone(), p.notice.clone()));
+                s.dispatch(Action::Replace(
+                    p.setup.clone(),
+                    p.notice.clone(),
+                    p.generation,
+                ));
             }
         });
     }
-    // Keep the URL fragment, the snapshot and the change event in step with the state.
+    // Tell the host layer what the widget shows now: once per change, from the evaluation
+    // the reducer already made.
     {
-        let (host, key, snap) = (
-            props.host.clone(),
-            props.share_key.clone(),
-            props.snapshot.0.clone(),
-        );
-        let data = state.data.clone();
+        let (on_change, data) = (props.on_change.clone(), state.data.clone());
         use_effect_with(
-            (state.setup().clone(), state.eval.clone(), state.touched),
-            move |(setup, eval, touched)| {
-                // Nothing is written to the host's URL until the visitor changes something.
-                // Then the address bar follows once input pauses: a dragged slider fires
-                // dozens of changes, and browsers throttle history updates.
-                let pending = key.filter(|_| *touched).map(|key| {
-                    let value = fragment::encode(setup);
-                    gloo_timers::callback::Timeout::new(FRAGMENT_DELAY_MS, move || {
-                        write_fragment(&key, &value)
-                    })
-                });
-                let ranking: Vec<RankedOut> = eval
-                    .ranking
-                    .iter()
-                    .filter_map(|r| {
-                        let o = data.options.get(r.option)?;
-                        Some(RankedOut {
-                            id: o.id.clone(),
-                            name: o.name.clone(),
-                            score: (r.total * 10.0).round() / 10.0,
-                        })
-                    })
-                    .collect();
-                let changed = snap.borrow().ranking != ranking;
-                {
-                    let mut s = snap.borrow_mut();
-                    s.setup = setup.clone();
-                    s.ranking = ranking;
-                }
-                let detail = snap.borrow().detail();
-                if changed {
-                    emit_change(&host.0, &detail);
-                }
-                // A newer change cancels the pending write (dropping a Timeout clears it).
-                move || drop(pending)
+            (
+                state.setup().clone(),
+                state.eval.clone(),
+                state.generation,
+                state.touched,
+            ),
+            move |(setup, eval, generation, touched)| {
+                let mut summary = Summary::new(&data, setup, eval, *generation);
+                summary.touched = *touched;
+                on_change.emit(Rc::new(summary));
             },
         );
     }
 
     let s = &*state;
     let share_url = props
-        .share_key
+        .share_link
         .as_ref()
-        .map(|k| share_link(k, &fragment::encode(s.setup())));
+        .map(|link| link.emit(fragment::encode(s.setup())));
     html! {
         <div class="elc-app">
             <header class="elc-head">
@@ -266,66 +169,5 @@ pub fn app(props: &AppProps) -> Html {
             <migration::Planner data={s.data.clone()} current={s.setup().current.clone()} on_current={h.current.clone()} />
             <footer::Footer data={s.data.clone()} today={s.today} share_url={share_url} />
         </div>
-    }
-}
-
-/// Quiet time before the setup is written to the URL fragment.
-const FRAGMENT_DELAY_MS: u32 = 250;
-
-fn write_fragment(key: &str, value: &str) {
-    let Some(w) = web_sys::window() else { return };
-    let hash = w.location().hash().unwrap_or_default();
-    replace_hash(&hash, &fragment::fragment_set(&hash, key, value));
-}
-
-/// Removes this widget's key from the host's URL (when the widget is destroyed).
-pub fn remove_fragment(key: &str) {
-    let Some(w) = web_sys::window() else { return };
-    let hash = w.location().hash().unwrap_or_default();
-    replace_hash(&hash, &fragment::fragment_remove(&hash, key));
-}
-
-/// Replaces the URL's fragment (no history entry, no scroll, no hashchange event).
-fn replace_hash(old: &str, next: &str) {
-    let Some(w) = web_sys::window() else { return };
-    if next == old {
-        return;
-    }
-    // An empty fragment: the URL without its `#`.
-    let url = if next.is_empty() {
-        let l = w.location();
-        format!(
-            "{}{}",
-            l.pathname().unwrap_or_default(),
-            l.search().unwrap_or_default()
-        )
-    } else {
-        next.to_string()
-    };
-    if let Ok(h) = w.history() {
-        let _ = h.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-    }
-}
-
-fn share_link(key: &str, value: &str) -> String {
-    let Some(w) = web_sys::window() else {
-        return String::new();
-    };
-    let loc = w.location();
-    let href = loc.href().unwrap_or_default();
-    let base = href.split('#').next().unwrap_or_default().to_string();
-    format!(
-        "{base}{}",
-        fragment::fragment_set(&loc.hash().unwrap_or_default(), key, value)
-    )
-}
-
-fn emit_change(host: &Element, detail: &ChangeDetail) {
-    let init = web_sys::CustomEventInit::new();
-    init.set_detail(&detail.to_js());
-    init.set_bubbles(true);
-    init.set_composed(true);
-    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("elcompare-change", &init) {
-        let _ = host.dispatch_event(&ev);
     }
 }

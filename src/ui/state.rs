@@ -35,6 +35,8 @@ pub struct State {
     pub eval: Rc<Evaluation>,
     /// A message for the visitor, e.g. why a shared link was not applied.
     pub notice: Option<String>,
+    /// The last host push this state includes (0: the mounted setup).
+    pub generation: u32,
     /// True once the visitor has changed something with the controls: only then is the
     /// setup written to the host page's URL (a page load or a host's update writes nothing).
     pub touched: bool,
@@ -43,8 +45,9 @@ pub struct State {
 pub enum Action {
     /// A control changed something (see [`Edit`]).
     Edit(Edit),
-    /// Replace the whole setup (from the host page or a shared link), with an optional notice.
-    Replace(Setup, Option<String>),
+    /// Replace the whole setup with host push number `generation` (`handle.update`, an
+    /// attribute change, a pasted link), showing a notice or none.
+    Replace(Setup, Option<String>, u32),
     DismissNotice,
 }
 
@@ -70,6 +73,7 @@ impl State {
             visitor: Visitor::new(setup),
             eval,
             notice,
+            generation: 0,
             touched: false,
         }
     }
@@ -89,9 +93,11 @@ impl Reducible for State {
                 if !next.visitor.apply(&self.data, edit) {
                     return self;
                 }
+                next.touched = true;
             }
-            Action::Replace(setup, notice) => {
+            Action::Replace(setup, notice, generation) => {
                 let same = setup == *self.setup();
+                next.generation = generation;
                 next.notice = notice;
                 next.visitor = Visitor::new(setup);
                 if same {
@@ -103,7 +109,6 @@ impl Reducible for State {
                 return Rc::new(next);
             }
         }
-        next.touched = true;
         next.eval = Rc::new(evaluate(&self.data, next.setup(), self.today));
         Rc::new(next)
     }

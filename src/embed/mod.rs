@@ -1,18 +1,23 @@
-//! The JS-facing side: mounting a widget into an element, its handle, the panic
-//! box and the `elcompare-change` event. The custom element itself is defined in
-//! `src/embed/bootstrap.js`, which calls [`mount_widget`].
+//! The JS-facing shell: mounting a widget into an element, its handle, host options and
+//! the panic box; `host.rs` holds the effects on the host page (event, URL fragment) and
+//! `js.rs` every JS object handed out. The custom element itself is defined in
+//! `src/embed/bootstrap.js`, which calls [`mount_widget`]. The `ui` never names this module.
+
+mod host;
+mod js;
 
 use crate::data::{self, Dataset, Date, Problem};
 use crate::fragment;
 use crate::setup::Setup;
 use crate::ui::state::Data;
-use crate::ui::{App, AppProps, Host, Pushed, Shared, Snapshot};
+use crate::ui::{App, AppProps, Pushed};
+use host::Reported;
 use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::Element;
-use yew::AppHandle;
+use yew::{AppHandle, Callback};
 
 /// Options from `mount(element, options)` or the element's attributes.
 #[derive(Debug, Default, Deserialize)]
@@ -139,31 +144,16 @@ fn share_key(host: &Element, o: &Options) -> Option<String> {
     })
 }
 
-fn location_hash() -> String {
-    web_sys::window()
-        .and_then(|w| w.location().hash().ok())
-        .unwrap_or_default()
-}
-
 /// Handle returned to JS by `mount`.
 #[wasm_bindgen]
 pub struct WidgetHandle {
     app: Option<AppHandle<App>>,
     props: AppProps,
     root: Element,
-    /// The setup last given to the app and the option ids it must rank, best first:
-    /// once the app's snapshot shows both, the widget has caught up.
-    expected: Setup,
-    expected_ids: Vec<String>,
-}
-
-/// Option ids of the ranking `setup` produces, best first (what the app will report).
-fn ranked_ids(data: &Data, setup: &Setup, today: Date) -> Vec<String> {
-    crate::ui::state::evaluate(data, setup, today)
-        .ranking
-        .iter()
-        .filter_map(|r| data.options.get(r.option).map(|o| o.id.clone()))
-        .collect()
+    /// What the app last reported (shared with its `on_change` callback).
+    reported: Rc<RefCell<Reported>>,
+    /// Fragment key this widget keeps its setup under, if any.
+    share_key: Option<String>,
 }
 
 #[wasm_bindgen]
@@ -171,17 +161,22 @@ impl WidgetHandle {
     /// Applies new options (same shape as at mount); unknown values are rejected.
     pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
         let o = options_from(options).map_err(|e| JsError::new(&e))?;
-        let current = self.props.snapshot.0.borrow().setup.clone();
-        let setup = apply(&self.props.data, &current, &o).map_err(|e| JsError::new(&e))?;
+        let setup = apply(&self.props.data, &self.setup(), &o).map_err(|e| JsError::new(&e))?;
         self.push(setup, None);
         Ok(())
+    }
+
+    /// The setup the widget shows now.
+    fn setup(&self) -> Setup {
+        match &self.reported.borrow().last {
+            Some(s) => s.setup.clone(),
+            None => self.props.initial.clone(),
+        }
     }
 
     /// Hands a setup to the app (rendered in Yew's scheduler; `settled` tells when).
     fn push(&mut self, setup: Setup, notice: Option<String>) {
         let generation = self.props.pushed.as_ref().map_or(1, |p| p.generation + 1);
-        self.expected_ids = ranked_ids(&self.props.data, &setup, self.props.today);
-        self.expected = setup.clone();
         self.props.pushed = Some(Pushed {
             generation,
             setup,
@@ -197,14 +192,14 @@ impl WidgetHandle {
     /// anything changed. A broken value keeps the setup and says why.
     #[wasm_bindgen(js_name = hashChanged)]
     pub fn hash_changed(&mut self) -> bool {
-        let Some(key) = self.props.share_key.clone() else {
+        let Some(key) = self.share_key.clone() else {
             return false;
         };
-        let hash = location_hash();
+        let hash = host::location_hash();
         let Some(text) = fragment::fragment_get(&hash, &key) else {
             return false;
         };
-        let current = self.props.snapshot.0.borrow().setup.clone();
+        let current = self.setup();
         if text == fragment::encode(&current) {
             return false;
         }
@@ -220,31 +215,33 @@ impl WidgetHandle {
         true
     }
 
-    /// True once the app has rendered the last mounted or pushed setup and reported its
-    /// ranking (rendering runs in Yew's scheduler, after `mountWidget`/`update` return).
+    /// True once the app has rendered the last mounted or pushed setup and reported it
+    /// (rendering runs in Yew's scheduler, after `mountWidget`/`update` return).
     pub fn settled(&self) -> bool {
         if self.app.is_none() {
             return true;
         }
-        let snap = self.props.snapshot.0.borrow();
-        snap.setup == self.expected
-            && snap
-                .ranking
-                .iter()
-                .map(|r| &r.id)
-                .eq(self.expected_ids.iter())
+        let want = self.props.pushed.as_ref().map_or(0, |p| p.generation);
+        self.reported
+            .borrow()
+            .last
+            .as_ref()
+            .is_some_and(|s| s.generation == want)
     }
 
     /// The current setup and result as a plain object.
     pub fn state(&self) -> JsValue {
-        self.props.snapshot.0.borrow().to_js()
+        match &self.reported.borrow().last {
+            Some(s) => js::state(s),
+            None => JsValue::NULL,
+        }
     }
 
     /// Takes this widget's key out of the host's URL (`handle.destroy()`; not on a remount).
     #[wasm_bindgen(js_name = removeFromUrl)]
     pub fn remove_from_url(&self) {
-        if let Some(key) = &self.props.share_key {
-            crate::ui::remove_fragment(key);
+        if let Some(key) = &self.share_key {
+            host::remove_fragment(key);
         }
     }
 
@@ -278,7 +275,7 @@ pub fn mount_widget(
     // A shared link wins over the host's attributes; a broken one falls back with a notice.
     let (setup, notice) = match key
         .as_deref()
-        .and_then(|k| fragment::fragment_get(&location_hash(), k).map(str::to_owned))
+        .and_then(|k| fragment::fragment_get(&host::location_hash(), k).map(str::to_owned))
     {
         Some(text) => match fragment::decode(&data, &text) {
             Ok(s) => (s, None),
@@ -291,19 +288,22 @@ pub fn mount_widget(
         },
         None => (base, None),
     };
-    let data = Data(data);
-    let expected_ids = ranked_ids(&data, &setup, today);
-    let snapshot = Shared(Rc::new(RefCell::new(Snapshot::new(&data, &setup))));
-    let expected = setup.clone();
+    let reported = Rc::new(RefCell::new(Reported::default()));
+    let on_change = {
+        let (reported, key) = (reported.clone(), key.clone());
+        Callback::from(move |s| host::report(&host, key.as_deref(), &reported, s))
+    };
+    let share_link = key
+        .clone()
+        .map(|key| Callback::from(move |value: String| host::share_link(&key, &value)));
     let props = AppProps {
-        data,
+        data: Data(data),
         today,
         initial: setup,
         notice,
-        host: Host(host),
-        share_key: key,
         pushed: None,
-        snapshot,
+        on_change,
+        share_link,
     };
     root.replace_children_with_node_0();
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props.clone()).render();
@@ -312,8 +312,8 @@ pub fn mount_widget(
         app: Some(app),
         props,
         root,
-        expected,
-        expected_ids,
+        reported,
+        share_key: key,
     })
 }
 
@@ -347,89 +347,4 @@ fn install_panic_box() {
             }
         }));
     });
-}
-
-/// The `detail` of the `elcompare-change` event and the core of `state()`.
-pub struct ChangeDetail {
-    pub winner: Option<RankedOut>,
-    pub ranking: Vec<RankedOut>,
-    /// Criterion id and weight, dataset order (`to_js` writes the keys sorted).
-    pub weights: Vec<(String, f64)>,
-}
-
-#[derive(Clone, Debug, PartialEq)]
-pub struct RankedOut {
-    pub id: String,
-    pub name: String,
-    pub score: f64,
-}
-
-// Plain JS objects built with js_sys rather than serde_wasm_bindgen's serializer (less
-// code in the wasm); same shapes and key order as the serde derive wrote before.
-
-fn set(o: &js_sys::Object, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(o, &JsValue::from_str(key), value);
-}
-
-fn str_or_null(s: Option<&str>) -> JsValue {
-    s.map_or(JsValue::NULL, JsValue::from_str)
-}
-
-/// `["a", "b"]`.
-pub fn str_array(items: &[String]) -> JsValue {
-    items
-        .iter()
-        .map(|s| JsValue::from_str(s))
-        .collect::<js_sys::Array>()
-        .into()
-}
-
-/// `{ flags: [...], arch: "x86_64" | null, min_years: 5 | null }`.
-pub fn must_to_js(m: &crate::data::MustHaves) -> JsValue {
-    let o = js_sys::Object::new();
-    set(&o, "flags", &str_array(&m.flags));
-    set(&o, "arch", &str_or_null(m.arch.as_deref()));
-    set(
-        &o,
-        "min_years",
-        &m.min_years.map_or(JsValue::NULL, JsValue::from_f64),
-    );
-    o.into()
-}
-
-impl RankedOut {
-    /// `{ id, name, score }`.
-    pub fn to_js(&self) -> JsValue {
-        let o = js_sys::Object::new();
-        set(&o, "id", &JsValue::from_str(&self.id));
-        set(&o, "name", &JsValue::from_str(&self.name));
-        set(&o, "score", &JsValue::from_f64(self.score));
-        o.into()
-    }
-}
-
-impl ChangeDetail {
-    /// `{ winner: {id, name, score} | null, ranking: [...], weights: { criterion id: weight } }`.
-    pub fn to_js(&self) -> JsValue {
-        let o = js_sys::Object::new();
-        set(
-            &o,
-            "winner",
-            &self.winner.as_ref().map_or(JsValue::NULL, RankedOut::to_js),
-        );
-        let ranking: js_sys::Array = self.ranking.iter().map(RankedOut::to_js).collect();
-        set(&o, "ranking", &ranking);
-        // Keys in sorted order, as the BTreeMap this used to be gave them.
-        let mut sorted: Vec<&(String, f64)> = Vec::with_capacity(self.weights.len());
-        for e in &self.weights {
-            let at = sorted.partition_point(|x| x.0 <= e.0);
-            sorted.insert(at, e);
-        }
-        let weights = js_sys::Object::new();
-        for (id, w) in sorted {
-            set(&weights, id, &JsValue::from_f64(*w));
-        }
-        set(&o, "weights", &weights);
-        o.into()
-    }
 }
