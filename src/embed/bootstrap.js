@@ -35,10 +35,35 @@ function elcBase64(text) {
   return out;
 }
 
+/**
+ * What this browser lacks of the features the widget needs (README, "Browsers"); empty when
+ * it has them all. `light-dark()` is the newest of them (Chrome/Edge 123, Firefox 120,
+ * Safari 17.5); the WebAssembly features the build enables all shipped years earlier.
+ */
+function elcMissing() {
+  const css = (p, v) => typeof CSS !== "undefined" && CSS.supports(p, v);
+  const missing = [];
+  if (typeof WebAssembly !== "object") missing.push("WebAssembly");
+  if (!css("color", "light-dark(#000, #fff)")) missing.push("CSS light-dark()");
+  if (!css("container-type", "inline-size")) missing.push("CSS container queries");
+  if (!("adoptedStyleSheets" in ShadowRoot.prototype)) missing.push("constructable stylesheets");
+  if (document.getElementById("elc-wasm") && typeof DecompressionStream !== "function") missing.push("DecompressionStream");
+  return missing;
+}
+
 /** Starts the wasm once per page; every widget shares the one compiled module. */
 function elcStart() {
   if (!elcReady) {
+    const missing = elcMissing();
     elcReady = Promise.resolve()
+      .then(() => {
+        if (missing.length) {
+          const err = new Error(`This browser is too old for the interactive comparison (it lacks ${missing.join(", ")}). ` +
+            "It runs in Chrome or Edge 123, Firefox 120, Safari 17.5 and later.");
+          err.elcUnsupported = true;
+          throw err;
+        }
+      })
       .then(() => __ELCOMPARE_WASM__)
       .then((source) => {
         if (source instanceof URL) elcWasmUrl = source.href;
@@ -184,6 +209,7 @@ function elcText(err) {
 /** A start-up failure in plain words, with the file tried and the browser's own text after it. */
 function elcExplain(err) {
   const text = elcText(err);
+  if (err && err.elcUnsupported) return text;
   const file = elcWasmUrl ? ` (tried ${elcWasmUrl})` : "";
   let why;
   if (/unsafe-eval|Content.Security.Policy/i.test(text)) {

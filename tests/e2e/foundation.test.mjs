@@ -56,3 +56,28 @@ test("embed bundle over http://127.0.0.1 mounts <el-compare> and re-ranks on inp
     await srv.close();
   }
 });
+
+test("a browser without a needed feature keeps the readable fallback and says why (never a blank box)", async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "elc-old-"));
+  const copy = path.join(dir, "elcompare.html");
+  fs.copyFileSync(SINGLE, copy);
+  const context = await browser.newContext();
+  // Pretend to be a browser from before CSS light-dark() (Chrome 122, Firefox 119, Safari 17.4).
+  await context.addInitScript(() => {
+    const supports = CSS.supports.bind(CSS);
+    CSS.supports = (...a) => !String(a.join(" ")).includes("light-dark") && supports(...a);
+  });
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(copy).href);
+  const alert = page.locator("el-compare [role=alert]");
+  await alert.waitFor({ timeout: 20000 });
+  assert.match(await alert.textContent(), /too old for the interactive comparison \(it lacks CSS light-dark\(\)\)\. It runs in Chrome or Edge 123, Firefox 120, Safari 17\.5 and later/);
+  const table = page.locator("el-compare .elc-static table").first();
+  assert.ok(await table.isVisible(), "the prerendered table stays readable");
+  assert.match(await table.textContent(), /AlmaLinux/);
+  assert.equal(await page.locator("el-compare .elc-rank").count(), 0, "no half-started widget");
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -12,7 +12,8 @@ pub fn all() -> Result {
     node_packages()?;
     chromium()?;
     hugo()?;
-    mkdocs()
+    mkdocs()?;
+    other_engines()
 }
 
 /// Debian's `hugo`, for the end-to-end test that builds a real Hugo site with the shortcode.
@@ -147,6 +148,33 @@ fn chromium() -> Result {
             "chromium",
             "chromium-driver",
             "brotli",
+        ])
+        .env("DEBIAN_FRONTEND", "noninteractive"))
+}
+
+/// Firefox ESR and WebKitGTK (WebKitWebDriver + MiniBrowser, with Xvfb for its display) for
+/// the cross-engine suite, from Debian's packages.
+fn other_engines() -> Result {
+    let have = [
+        crate::FIREFOX,
+        crate::WEBKIT_DRIVER,
+        crate::MINIBROWSER,
+        "/usr/bin/Xvfb",
+    ]
+    .iter()
+    .all(|p| Path::new(p).exists());
+    if have {
+        return Ok(());
+    }
+    run(Command::new("apt-get").args(["update", "-qq"]))?;
+    run(Command::new("apt-get")
+        .args([
+            "install",
+            "-y",
+            "-qq",
+            "firefox-esr",
+            "webkit2gtk-driver",
+            "xvfb",
         ])
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }

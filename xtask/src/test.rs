@@ -107,6 +107,11 @@ pub fn run() -> Result {
             "end-to-end tests (Chromium, file:// and http://127.0.0.1)",
             Command::new("node").args(["--test", "--test-concurrency=1", "tests/e2e/"]),
         );
+        step(
+            &mut steps,
+            "cross-engine tests (Firefox ESR, WebKitGTK)",
+            Command::new("node").args(["--test", "--test-concurrency=1", "tests/engines/"]),
+        );
     }
 
     println!("\n{:<60} {:>7} {:>7}", "step", "passed", "failed");
