@@ -71,7 +71,7 @@ test("a browser without a needed feature keeps the readable fallback and says wh
   const errors = [];
   page.on("pageerror", (e) => errors.push(e.message));
   await page.goto(pathToFileURL(copy).href);
-  const alert = page.locator("el-compare [role=alert]");
+  const alert = page.locator("el-compare .elc-root [role=alert]");
   await alert.waitFor({ timeout: 20000 });
   assert.match(await alert.textContent(), /too old for the interactive comparison \(it lacks CSS light-dark\(\)\)\. It runs in Chrome or Edge 123, Firefox 120, Safari 17\.5 and later/);
   const table = page.locator("el-compare .elc-static table").first();

@@ -135,7 +135,9 @@ for (const [label, start] of [["Firefox ESR", firefox], ["WebKitGTK", webkit]]) 
       await page.evaluate(rankings, 1);
       const errors = await page.errors();
       assert.ok(errors.some((e) => e.includes("deliberate test error")), `console.error captured: ${errors}`);
-      assert.ok(errors.some((e) => e.includes("deliberate uncaught")), `uncaught error captured: ${errors}`);
+      // WebKit reports an uncaught error of a file:// page's own script as "Script error." (no
+      // detail across its file origin); either way it is captured, which is what a check needs.
+      assert.ok(errors.some((e) => e.startsWith("uncaught: ") && /deliberate uncaught|Script error/.test(e)), `uncaught error captured: ${errors}`);
       await page.close();
     });
 

@@ -76,7 +76,8 @@ export async function firefox() {
     },
     async close() {
       await browser.close();
-      fs.rmSync(profile, { recursive: true, force: true });
+      // Firefox may still be writing to its profile as it exits.
+      fs.rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
     },
   };
 }
@@ -144,13 +145,11 @@ export async function webkit() {
         .then((v) => done({ ok: v === undefined ? null : v }), (e) => done({ err: String(e && e.stack || e) }));`,
     args,
   }).then((r) => { if (r && "err" in r) throw new Error(r.err); return r?.ok; });
-  let open = false;
+  // One window per session: each new page reuses it (the previous page is navigated away).
   return {
     name: "WebKitGTK",
     version,
     async newPage({ width = 1200, height = 900 } = {}) {
-      if (open) throw new Error("one WebKit page at a time");
-      open = true;
       await call("POST", `${s}/window/rect`, { width, height }).catch(() => {});
       return {
         async goto(url) {
@@ -165,7 +164,7 @@ export async function webkit() {
             { type: "pointerMove", x: Math.round(cx), y: Math.round(cy), origin: "viewport" },
             { type: "pointerDown", button: 0 }, { type: "pointerUp", button: 0 }] }] }),
         errors: () => run(HOOKED.toString(), []).catch(() => []),
-        async close() { open = false; await call("POST", `${s}/url`, { url: "about:blank" }).catch(() => {}); },
+        close: () => call("POST", `${s}/url`, { url: "about:blank" }).catch(() => {}),
       };
     },
     async close() {
