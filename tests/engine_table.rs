@@ -721,7 +721,7 @@ fn cases() -> Vec<Case> {
                 Utility("hi", "n", 1.0),
                 Utility("lo", "n", 0.0),
                 Utility("lo", "migration", 0.2),
-                Detail("hi", "migration", "no in-place tool: reinstall"),
+                Detail("hi", "migration", "no route found: reinstall"),
             ],
         )
         .current("no-such-version"),
@@ -739,8 +739,8 @@ fn cases() -> Vec<Case> {
             &[0.0, 1.0],
             vec![
                 Utility("same", "migration", 1.0),
-                Detail("same", "migration", "already running it"),
-                Detail("major", "migration", "no in-place tool: reinstall"),
+                Detail("same", "migration", "already running it (security updates to 2028-06-30) — or reinstall on Same 9 for updates to 2035-01-01"),
+                Detail("major", "migration", "reinstall on Major 8 (no in-place route to a supported version; security updates to 2035-01-01)"),
             ],
         )
         .current("same-7"),
@@ -881,23 +881,26 @@ fn migration_case(current: Option<&'static str>) -> Case {
             ],
         ),
         Some(_) => Case::new(
-            "migration: official same-major in place > official major in place > community > reinstall",
+            "migration: the route rule (latest landing on a tie) and each step kind's ease",
             migration_dataset(),
             &[0.0, 1.0],
             vec![
-                Ranking(&["same", "major", "community", "reinst", "nopath"]),
-                Utility("same", "migration", 1.0),
-                Detail("same", "migration", "in place with Convert2Same (official, same major version)"),
+                Ranking(&["major", "same", "community", "reinst", "nopath"]),
+                // Two one-step routes: the later landing (Same 9, community) beats the
+                // same-major official one (Same 7, ends 2028).
+                Utility("same", "migration", 0.5),
+                Detail("same", "migration", "Same 9 via ELevate (1 step, community; security updates to 2035-01-01)"),
                 Utility("major", "migration", 0.6),
-                Detail("major", "migration", "in place with Leapp (official, major upgrade)"),
+                Detail("major", "migration", "Major 8 via Leapp (1 step, official; security updates to 2035-01-01)"),
                 Utility("community", "migration", 0.5),
-                Detail("community", "migration", "in place with ELevate (community, major upgrade)"),
+                Detail("community", "migration", "Community 8 via ELevate (1 step, community; security updates to 2035-01-01)"),
+                // Listed reinstall paths add nothing: a reinstall is always possible.
                 Utility("reinst", "migration", 0.2),
-                Detail("reinst", "migration", "reinstall"),
+                Detail("reinst", "migration", "reinstall on Reinst 9 (no in-place route to a supported version; security updates to 2035-01-01)"),
                 Utility("nopath", "migration", 0.2),
-                Detail("nopath", "migration", "no in-place tool: reinstall"),
-                Why("Migration: in place with Convert2Same"),
-                WhyNot("nopath", "Migration: no in-place tool: reinstall vs in place with Convert2Same"),
+                Detail("nopath", "migration", "reinstall on Nopath 9"),
+                Why("Migration: Major 8 via Leapp"),
+                WhyNot("nopath", "Migration: reinstall on Nopath 9 (no in-place route to a supported version; security updates to 2035-01-01) vs Major 8 via Leapp"),
             ],
         ),
     };
@@ -936,9 +939,9 @@ fn migration_into_ended_version_case() -> Case {
             Detail(
                 "stale",
                 "migration",
-                "in-place tools reach only ended versions: reinstall",
+                "reinstall on Stale 9 (no in-place route to a supported version",
             ),
-            Utility("same", "migration", 1.0),
+            Utility("same", "migration", 0.5),
         ],
     )
     .current("src-7")
@@ -1037,7 +1040,7 @@ fn embedded_every_preset_evaluates_cleanly() {
                 let named = ev
                     .ranking
                     .iter()
-                    .any(|r| r.contributions[mi].detail.starts_with("in place with"));
+                    .any(|r| r.contributions[mi].detail.contains(" via "));
                 assert!(named, "{} (from {cur}): no in-place tool named", p.id);
             }
         }

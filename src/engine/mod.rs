@@ -13,12 +13,14 @@
 //! out-of-range indices in `in_play` are ignored, and every lookup into the dataset is checked.
 
 mod explain;
+pub mod route;
 pub mod score;
 mod sensitivity;
 
 pub use explain::MAX_REASONS;
+pub use route::{Landing, Plan, Route, Step};
 pub use score::{
-    fmt_num, lifecycle, migration_utility, scoring_text, Lifecycle,
+    fmt_num, lifecycle, lifecycle_with, migration_utility, scoring_text, Lifecycle,
     MIGRATION_IN_PLACE_MAJOR_COMMUNITY, MIGRATION_IN_PLACE_MAJOR_OFFICIAL,
     MIGRATION_IN_PLACE_SAME_MAJOR_COMMUNITY, MIGRATION_IN_PLACE_SAME_MAJOR_OFFICIAL,
     MIGRATION_REINSTALL,
@@ -34,8 +36,13 @@ pub struct Inputs<'a> {
     pub weights: &'a [f64],
     pub must: &'a MustHaves,
     pub today: Date,
-    /// Version id the visitor runs now (None: a new install).
+    /// Version id the visitor runs now (None: a new install). Ignored when `fleet` is not empty.
     pub current: Option<&'a str>,
+    /// A mixed fleet: (version id, number of servers) per group. Migration ease and years left
+    /// are then the server-weighted averages over the groups.
+    pub fleet: &'a [(String, u32)],
+    /// Count paid extended-support offers in years left and the years must-have.
+    pub count_paid: bool,
     /// Indices into `dataset.options` in play (None: all).
     pub in_play: Option<&'a [usize]>,
     /// Top two within this many points (0–100 scale) are a near tie. Default 2.
@@ -114,6 +121,18 @@ pub struct Evaluation {
     pub sensitivity: Vec<Sensitivity>,
     /// When every option is excluded: which must-have removes the most, as advice.
     pub relax_hint: Option<String>,
+    /// For every target option in play (eligible or not), in dataset order: the chosen route
+    /// from each group of the fleet (one group for a single current version; empty for a new
+    /// install). The same routes that score migration ease and years left.
+    pub plans: Vec<OptionPlans>,
+}
+
+/// The routes to one option, one per group of the fleet (`None`: no version of it can be
+/// landed on from there).
+#[derive(Debug, Clone, PartialEq)]
+pub struct OptionPlans {
+    pub option: usize,
+    pub groups: Vec<Option<Plan>>,
 }
 
 /// Near-tie margin used by [`Inputs::new`], in points on the 0–100 scale.
@@ -128,6 +147,8 @@ impl<'a> Inputs<'a> {
             must,
             today,
             current: None,
+            fleet: &[],
+            count_paid: false,
             in_play: None,
             near_tie_margin: DEFAULT_NEAR_TIE_MARGIN,
         }
@@ -136,6 +157,16 @@ impl<'a> Inputs<'a> {
     /// The same inputs with the visitor's current version id.
     pub fn with_current(self, current: Option<&'a str>) -> Self {
         Inputs { current, ..self }
+    }
+
+    /// The same inputs with a mixed fleet (see [`Inputs::fleet`]).
+    pub fn with_fleet(self, fleet: &'a [(String, u32)]) -> Self {
+        Inputs { fleet, ..self }
+    }
+
+    /// The same inputs counting (or not) paid extended support.
+    pub fn with_count_paid(self, count_paid: bool) -> Self {
+        Inputs { count_paid, ..self }
     }
 
     /// The same inputs restricted to these option indices.
@@ -194,14 +225,22 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
     let mut fail_counts = vec![0usize; must_flags.len() + 2];
     let mut must_candidates = 0usize;
 
-    let current = inputs
-        .current
-        .map(|id| score::resolve_current(ds, id, today));
-    let ctx = score::Ctx {
-        ds,
-        current,
-        today: inputs.today,
+    // The fleet: one group per current version (servers as weights).
+    let groups: Vec<(&str, f64)> = if inputs.fleet.is_empty() {
+        inputs.current.map(|c| (c, 1.0)).into_iter().collect()
+    } else {
+        inputs
+            .fleet
+            .iter()
+            .map(|(v, n)| (v.as_str(), f64::from(*n)))
+            .collect()
     };
+    let landing = Landing {
+        count_paid: inputs.count_paid,
+        arch: must_arch,
+        min_years: must_years,
+    };
+    let mut plans: Vec<OptionPlans> = Vec::new();
 
     let mut ranking: Vec<Ranked> = Vec::with_capacity(n_all);
     let mut excluded: Vec<Excluded> = Vec::new();
@@ -209,7 +248,16 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
         if inputs.in_play.is_some_and(|list| !list.contains(&oi)) {
             continue;
         }
-        let life = lifecycle(opt, today);
+        let life = lifecycle_with(opt, today, inputs.count_paid);
+        if opt.role == Role::Target && !groups.is_empty() {
+            plans.push(OptionPlans {
+                option: oi,
+                groups: groups
+                    .iter()
+                    .map(|&(cur, _)| route::plan(ds, cur, oi, today, &landing))
+                    .collect(),
+            });
+        }
         let mut reasons: Vec<String> = Vec::new();
         let legacy = opt.role == Role::Legacy;
         if legacy {
@@ -285,8 +333,13 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                     Some(y) if y >= need => {}
                     Some(y) => {
                         let mut reason = format!(
-                            "only {} years of published security updates left (need {})",
+                            "only {} years of published security updates left{} (need {})",
                             crate::num::fixed1(y.max(0.0)),
+                            if inputs.count_paid {
+                                ", counting paid extended support"
+                            } else {
+                                ""
+                            },
                             fmt_num(need)
                         );
                         if let Some(v) = life.undated.and_then(|i| opt.versions.get(i)) {
@@ -318,6 +371,16 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
         }
 
         // Eligible: utilities, details and points.
+        let ctx = score::Ctx {
+            ds,
+            today,
+            groups: &groups,
+            plans: plans
+                .last()
+                .filter(|p| p.option == oi)
+                .map_or(&[][..], |p| p.groups.as_slice()),
+            count_paid: inputs.count_paid,
+        };
         let mut contributions = Vec::with_capacity(m);
         let mut acc = 0.0;
         // Position among hand-valued criteria: where this option's rating most likely sits.
@@ -374,6 +437,26 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
             r.why_not = explain::why_not(ds, winner, r, all_weights_zero);
         }
     }
+    // A mixed fleet: say which groups, taken alone, would be better served by another option.
+    if let (true, Some(w)) = (groups.len() > 1, ranking.first().map(|r| r.option)) {
+        for &(cur, n) in &groups {
+            let alone = Inputs {
+                current: Some(cur),
+                fleet: &[],
+                ..*inputs
+            };
+            let best = evaluate(&alone).ranking.first().map(|r| r.option);
+            if let Some(b) = best.filter(|&b| b != w) {
+                why.push(format!(
+                    "For its {} × {} servers alone, {} would rank first: a different target may \
+                     suit that group.",
+                    fmt_num(n),
+                    route::stage_name(ds, cur),
+                    option_name(ds, b)
+                ));
+            }
+        }
+    }
 
     // Sensitivity on the utility matrix in ranking order.
     let opts: Vec<usize> = ranking.iter().map(|r| r.option).collect();
@@ -404,6 +487,7 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
         why,
         sensitivity,
         relax_hint,
+        plans,
     }
 }
 
@@ -431,6 +515,10 @@ fn finite01_100(x: f64) -> f64 {
     } else {
         x.clamp(0.0, 100.0)
     }
+}
+
+fn option_name(ds: &Dataset, oi: usize) -> &str {
+    ds.options.get(oi).map_or("?", |o| o.name.as_str())
 }
 
 fn flag_name<'d>(ds: &'d Dataset, id: &'d str) -> &'d str {

@@ -7,16 +7,15 @@
 //! | `Scale { max }` | rating ÷ `max`, clamped to [0, 1] (`max` = 0 scores 0) | "8/10" |
 //! | `Number { min, max, higher_is_better }` | (value − min) ÷ (max − min), clamped; reversed when lower is better; `min` = `max`: 1 if on the good side, else 0 | "30 days" |
 //! | `YesNo` | the value clamped to [0, 1] (1 yes, 0 no) | "yes" / "no" |
-//! | `YearsLeft { cap_years }` | years from today to the latest `security_end` of the option's versions, clamped to [0, cap] ÷ cap (cap ≤ 0: 1 while supported) | "6.4 years left (until 2032-05-31)" |
-//! | `Migration` | from the visitor's current version: new install 1; already running a supported version of it 1; best listed path: in place same major official 1.0 / community 0.85, in place major official 0.6 / community 0.5, reinstall 0.2; no path listed 0.2 | "in place with ELevate (official, major upgrade)" |
+//! | `YearsLeft { cap_years }` | new install: years from today to the latest `security_end` of the option's versions; from a current system: to the end at the version its chosen [route](super::route) lands on (server-weighted over a fleet); clamped to [0, cap] ÷ cap (cap ≤ 0: 1 while supported); paid offers count only with `count_paid` | "6.4 years left (until 2032-05-31)", "2.5 years left on AlmaLinux 8 (until 2029-05-31)" |
+//! | `Migration` | new install 1; otherwise the chosen route's ease (see [`super::route`]: 0 steps 1, steps multiply, 0.9 per extra step, floor 0.2 = reinstall), server-weighted over a fleet | "AlmaLinux 8 via ELevate (1 step, official; security updates to 2029-05-31) — or reinstall on AlmaLinux 10 for updates to 2035-05-31" |
 //!
 //! A hand-valued criterion with no rating (or a non-finite one) scores 0 with detail "no rating".
 //! Versions without a `security_end` are skipped when counting years left; an option with no
 //! dated version at all scores 0 ("no published end of security updates") but is not excluded.
 
-use crate::data::{
-    Backing, Criterion, CriterionKind, Dataset, Date, Method, Migration, OptionEntry, Upgrade,
-};
+use super::route::{self, Plan};
+use crate::data::{Backing, Criterion, CriterionKind, Dataset, Date, Method, OptionEntry, Upgrade};
 use crate::num::push_u64;
 use std::fmt::Write as _;
 
@@ -83,18 +82,24 @@ pub fn scoring_text(c: &Criterion) -> String {
                 .to_string()
         }
         CriterionKind::YearsLeft { cap_years } => format!(
-            "Years of security updates left, from today to the latest published end of security \
-             updates among the option's versions; {} or more years scores full marks, \
-             fewer scores in proportion. A version whose end is not published is shown as \
-             unknown and adds nothing: it never borrows another version's date. One whose \
-             updates have all ended is not recommended.",
+            "Years of security updates left from today: for a new install, on the option's \
+             longest-supported version; from the system you run now, on the version the chosen \
+             route lands on (with several groups, averaged by servers). {} or more years scores \
+             full marks, fewer scores in proportion. Paid extended support counts only when you \
+             switch it on. A version whose end is not published is shown as unknown and adds \
+             nothing: it never borrows another version's date. One whose updates have all ended \
+             is not recommended.",
             fmt_num(*cap_years)
         ),
-        CriterionKind::Migration => "From the system you run now: already running a supported \
-             version of it, or an official in-place update within the same major version, scores \
-             full marks; a community in-place update within the major version 85%; an official \
-             in-place major upgrade 60%, a community one 50%; a reinstall 20%. For a new install \
-             every option scores full marks."
+        CriterionKind::Migration => "From the system you run now, along the chosen route (the \
+             one in the migration plan): already running a supported version of it scores full \
+             marks; each in-place step scores 100% (official, same major version), 85% \
+             (community, same major), 60% (official major upgrade), 50% (community major \
+             upgrade) or 20% (unsupported); a route's steps multiply, times 0.9 for each step \
+             after the first, and never score below a reinstall's 20%. The route is the one \
+             with the fewest unsupported steps, then in place before a reinstall, then the \
+             fewest steps, then the longest support where it lands. With several groups, the \
+             average weighted by servers. For a new install every option scores full marks."
             .to_string(),
     }
 }
@@ -128,10 +133,15 @@ impl Lifecycle {
 
 /// Computes [`Lifecycle`] for one option. Unparsable dates are skipped like absent ones.
 pub fn lifecycle(option: &OptionEntry, today: Date) -> Lifecycle {
+    lifecycle_with(option, today, false)
+}
+
+/// [`lifecycle`], counting paid extended-support offers when `count_paid`.
+pub fn lifecycle_with(option: &OptionEntry, today: Date, count_paid: bool) -> Lifecycle {
     let mut latest: Option<(Date, usize)> = None;
     let mut undated: Option<(Option<Date>, usize)> = None;
     for (i, v) in option.versions.iter().enumerate() {
-        let Some(end) = v.security_end.as_deref().and_then(Date::parse) else {
+        let Some(end) = super::route::effective_end(v, count_paid).0 else {
             let released = Date::parse(&v.release);
             if undated.is_none_or(|(r, _)| released >= r) {
                 undated = Some((released, i));
@@ -170,42 +180,15 @@ fn push_undated(detail: &mut String, opt: &OptionEntry, life: &Lifecycle) {
     }
 }
 
-/// The visitor's current system, resolved once per evaluation.
-#[derive(Debug, Clone, Copy)]
-pub(crate) struct Current<'a> {
-    pub id: &'a str,
-    /// Option owning that version, if any.
-    pub owner: Option<usize>,
-    /// The version still receives security updates (or publishes no end).
-    pub supported: bool,
-}
-
-pub(crate) fn resolve_current<'a>(ds: &Dataset, id: &'a str, today: Date) -> Current<'a> {
-    for (oi, o) in ds.options.iter().enumerate() {
-        if let Some(v) = o.versions.iter().find(|v| v.id == id) {
-            let supported = match v.security_end.as_deref().map(Date::parse) {
-                Some(Some(end)) => end >= today,
-                _ => true,
-            };
-            return Current {
-                id,
-                owner: Some(oi),
-                supported,
-            };
-        }
-    }
-    Current {
-        id,
-        owner: None,
-        supported: false,
-    }
-}
-
 /// Everything a utility needs besides the option and the criterion.
 pub(crate) struct Ctx<'a> {
     pub ds: &'a Dataset,
-    pub current: Option<Current<'a>>,
     pub today: Date,
+    /// The fleet: (current version id, servers); empty for a new install.
+    pub groups: &'a [(&'a str, f64)],
+    /// This option's chosen route from each group (same order as `groups`).
+    pub plans: &'a [Option<Plan>],
+    pub count_paid: bool,
 }
 
 /// Utility in [0, 1] of option `oi` on criterion `c`; writes the human-readable value to `detail`.
@@ -280,6 +263,9 @@ pub(crate) fn utility(
                 u
             }
         },
+        CriterionKind::YearsLeft { cap_years } if !ctx.groups.is_empty() => {
+            years_at_landing(ctx, opt, *cap_years, detail)
+        }
         CriterionKind::YearsLeft { cap_years } => {
             let latest = life.latest_version.and_then(|i| opt.versions.get(i));
             let u = match (life.latest_end, life.years) {
@@ -293,6 +279,9 @@ pub(crate) fn utility(
                     detail.push_str("until ");
                     push_date(detail, end);
                     detail.push(')');
+                    if ctx.count_paid {
+                        detail.push_str(", counting paid extended support");
+                    }
                     if cap_years.is_finite() && *cap_years > 0.0 {
                         years.min(*cap_years) / cap_years
                     } else {
@@ -312,7 +301,7 @@ pub(crate) fn utility(
             push_undated(detail, opt, life);
             u
         }
-        CriterionKind::Migration => migration(ctx, oi, opt, detail),
+        CriterionKind::Migration => migration(ctx, oi, detail),
     };
     clamp01(u)
 }
@@ -334,80 +323,94 @@ fn rating(opt: &OptionEntry, criterion: &str, hint: usize) -> Option<f64> {
         .filter(|v| v.is_finite())
 }
 
-fn migration(ctx: &Ctx<'_>, oi: usize, opt: &OptionEntry, detail: &mut String) -> f64 {
-    let Some(cur) = ctx.current else {
-        detail.push_str("new install");
-        return 1.0;
-    };
-    if cur.owner == Some(oi) && cur.supported {
-        detail.push_str("already running it");
-        return 1.0;
+fn years_utility(years: f64, cap_years: f64) -> f64 {
+    if cap_years.is_finite() && cap_years > 0.0 {
+        years.min(cap_years) / cap_years
+    } else {
+        1.0
     }
-    let mut best: Option<(f64, &Migration)> = None;
-    let mut into_ended = false;
-    for m in &ctx.ds.migrations {
-        let Some(to) = opt.versions.iter().find(|v| v.id == m.to) else {
-            continue;
+}
+
+/// Years left at the version each group's route lands on, server-weighted.
+fn years_at_landing(ctx: &Ctx<'_>, opt: &OptionEntry, cap_years: f64, detail: &mut String) -> f64 {
+    let (mut acc, mut total) = (0.0, 0.0);
+    for (k, &(_, n)) in ctx.groups.iter().enumerate() {
+        let u = match ctx.plans.get(k).and_then(Option::as_ref) {
+            Some(p) => p.best.end.map_or(0.0, |end| {
+                years_utility(ctx.today.years_until(end).max(0.0), cap_years)
+            }),
+            None => 0.0,
         };
-        if m.from != cur.id {
-            continue;
-        }
-        // A path into a version whose security updates have ended is no way forward.
-        if to
-            .security_end
-            .as_deref()
-            .and_then(Date::parse)
-            .is_some_and(|end| end < ctx.today)
-        {
-            into_ended = true;
-            continue;
-        }
-        let u = migration_utility(m.method, m.upgrade, m.backing);
-        if best.is_none_or(|(b, _)| u > b) {
-            best = Some((u, m));
-        }
+        acc += n * u;
+        total += n;
     }
-    let Some((u, m)) = best else {
-        detail.push_str(if into_ended {
-            "in-place tools reach only ended versions: reinstall"
-        } else {
-            "no in-place tool: reinstall"
-        });
-        return MIGRATION_REINSTALL;
-    };
-    let tool = m.tool.as_deref().map(|id| {
-        ctx.ds
-            .tools
-            .iter()
-            .find(|t| t.id == id)
-            .map_or(id, |t| t.name.as_str())
-    });
-    let backing = m.backing.label();
-    match m.method {
-        Method::InPlace => {
-            detail.push_str("in place");
-            if let Some(t) = tool {
-                detail.push_str(" with ");
-                detail.push_str(t);
+    let u = if total > 0.0 { acc / total } else { 0.0 };
+    match (ctx.groups.len(), ctx.plans.first().and_then(Option::as_ref)) {
+        (1, Some(p)) => {
+            let name = opt
+                .versions
+                .get(p.best.version)
+                .map_or("?", |v| v.name.as_str());
+            match p.best.end {
+                Some(end) => {
+                    push_fixed1(detail, ctx.today.years_until(end).max(0.0));
+                    detail.push_str(" years left on ");
+                    detail.push_str(name);
+                    detail.push_str(" (until ");
+                    push_date(detail, end);
+                    detail.push(')');
+                    route::push_paid(detail, opt, &p.best);
+                }
+                None => {
+                    detail.push_str(name);
+                    detail.push_str(": no published end of security updates");
+                }
             }
-            let upgrade = match m.upgrade {
-                Upgrade::SameMajor => "same major version",
-                Upgrade::Major => "major upgrade",
-            };
-            detail.push_str(" (");
-            detail.push_str(backing);
-            detail.push_str(", ");
-            detail.push_str(upgrade);
-            detail.push(')');
         }
-        Method::Reinstall => {
-            detail.push_str("reinstall");
-            if let Some(t) = tool {
-                let _ = write!(detail, " (helped by {t}, {backing})");
+        (1, None) => detail.push_str("no supported version to move to"),
+        (g, _) => {
+            // Back from utility to years: exact below the cap.
+            push_fixed1(detail, u * cap_years);
+            let _ = write!(detail, " years left on average over {g} groups");
+            if ctx.count_paid {
+                detail.push_str(", counting paid extended support");
             }
         }
     }
     u
+}
+
+/// Migration ease of the chosen routes, server-weighted.
+fn migration(ctx: &Ctx<'_>, oi: usize, detail: &mut String) -> f64 {
+    if ctx.groups.is_empty() {
+        detail.push_str("new install");
+        return 1.0;
+    }
+    let (mut acc, mut total) = (0.0, 0.0);
+    for (k, &(cur, n)) in ctx.groups.iter().enumerate() {
+        let plan = ctx.plans.get(k).and_then(Option::as_ref);
+        let u = plan.map_or(MIGRATION_REINSTALL, |p| p.best.utility);
+        acc += n * u;
+        total += n;
+        if ctx.groups.len() > 1 {
+            if k > 0 {
+                detail.push_str("; ");
+            }
+            push_num(detail, n);
+            detail.push_str(" × ");
+            detail.push_str(route::stage_name(ctx.ds, cur));
+            detail.push_str(": ");
+        }
+        match plan {
+            Some(p) => route::describe(ctx.ds, oi, p, ctx.groups.len() == 1, detail),
+            None => detail.push_str("no route found: reinstall"),
+        }
+    }
+    if total > 0.0 {
+        acc / total
+    } else {
+        MIGRATION_REINSTALL
+    }
 }
 
 /// Clamps to [0, 1]; NaN becomes 0.

@@ -1,75 +1,198 @@
-//! Migration planner: from the visitor's current system to each option.
+//! Migration plan: for the visitor's current system (or each group of a fleet), the route the
+//! engine chose to every target option, with its numbered steps, the tools' cited steps and
+//! known risks, the alternative, and "stay and buy extended support" where that exists.
+//! Everything comes from [`Evaluation::plans`], the same routes the score uses.
 
 use super::compare::source_links;
 use super::controls::CurrentSelect;
 use super::state::Data;
-use crate::data::{Method, Migration, Role, Upgrade};
+use crate::data::{Date, Migration, Note, OptionEntry, Upgrade};
+use crate::engine::route::{self, stage_name, Plan, Step};
+use crate::engine::{Evaluation, OptionPlans};
+use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct PlannerProps {
     pub data: Data,
+    pub eval: Rc<Evaluation>,
+    pub today: Date,
     pub current: Option<String>,
+    /// The fleet's groups (version id, servers); empty for a single current system.
+    #[prop_or_default]
+    pub fleet: Vec<(String, u32)>,
     pub on_current: Callback<Option<String>>,
 }
 
-fn describe(m: &Migration) -> String {
-    let how = match m.method {
-        Method::InPlace => "in place",
-        Method::Reinstall => "reinstall",
+fn notes(d: &Data, list: &[Note]) -> Html {
+    html! {
+        { for list.iter().map(|n| html! { <li>{ &n.text }{ " " }{ source_links(d, &n.sources) }</li> }) }
+    }
+}
+
+/// One in-place step of a route: what it does, then the tool's own steps and the risks
+/// (`repeat`: the same tool ran in an earlier step, whose steps and risks are not repeated).
+fn path_step(d: &Data, m: &Migration, repeat: bool) -> Html {
+    let tool = m
+        .tool
+        .as_ref()
+        .and_then(|t| d.tools.iter().find(|x| &x.id == t));
+    let kind = match m.upgrade {
+        Upgrade::SameMajor => "in place, same major version",
+        Upgrade::Major => "in place, major-version upgrade",
     };
-    let up = match m.upgrade {
-        Upgrade::SameMajor => "same major version",
-        Upgrade::Major => "major-version upgrade",
+    let risks: Vec<&Note> = tool
+        .filter(|_| !repeat)
+        .map(|t| t.risks.iter())
+        .into_iter()
+        .flatten()
+        .chain(m.risks.iter())
+        .collect();
+    html! {
+        <li>
+            <p class="elc-step-head">
+                <strong>{ format!("{} → {}", stage_name(d, &m.from), stage_name(d, &m.to)) }</strong>
+                if let Some(t) = tool {
+                    { " with " }<a href={t.url.clone()} target="_blank" rel="noopener noreferrer">{ &t.name }</a>{ format!(" ({})", t.owner) }
+                }
+                { format!(": {kind}, {}.", m.backing.label()) }
+                if let Some(n) = &m.note { { " " }{ n } }
+                { " " }{ source_links(d, &m.sources) }
+            </p>
+            if repeat {
+                <p>{ "The same tool's steps and risks as above." }</p>
+            } else if let Some(t) = tool.filter(|t| !t.steps.is_empty()) {
+                <ol class="elc-substeps">{ notes(d, &t.steps) }</ol>
+            }
+            if !risks.is_empty() {
+                <p class="elc-risk-head">{ "Known risks and limits:" }</p>
+                <ul class="elc-risks">
+                    { for risks.iter().map(|n| html! { <li>{ &n.text }{ " " }{ source_links(d, &n.sources) }</li> }) }
+                </ul>
+            }
+        </li>
+    }
+}
+
+fn route_steps(d: &Data, o: &OptionEntry, p: &Plan) -> Html {
+    let r = &p.best;
+    if r.steps.is_empty() {
+        return html! {};
+    }
+    html! {
+        <ol class="elc-steps">
+            { for r.steps.iter().enumerate().map(|(k, s)| match s {
+                Step::Path(mi) => d.migrations.get(*mi).map_or(html! {}, |m| {
+                    let tool_of = |s: &Step| match s {
+                        Step::Path(i) => d.migrations.get(*i).and_then(|x| x.tool.as_deref()),
+                        Step::Reinstall => None,
+                    };
+                    let repeat = m.tool.is_some()
+                        && r.steps.iter().take(k).any(|s| tool_of(s) == m.tool.as_deref());
+                    path_step(d, m, repeat)
+                }),
+                Step::Reinstall => html! {
+                    <li><p class="elc-step-head">
+                        <strong>{ format!("Reinstall on {}", o.versions.get(r.version).map_or("?", |v| v.name.as_str())) }</strong>
+                        { ": install it on new or wiped servers, then move applications, data and configuration across. No documented tool converts this system in place." }
+                    </p></li>
+                },
+            }) }
+        </ol>
+    }
+}
+
+/// "Stay and buy extended support": the paid offers for the version run now, if any.
+fn stay(d: &Data, current: &str, today: Date) -> Html {
+    let Some(v) = d
+        .options
+        .iter()
+        .flat_map(|o| &o.versions)
+        .find(|v| v.id == current)
+    else {
+        return html! {};
     };
-    let who = m.backing.label();
-    format!("{how}, {up}, {who}")
+    let offers: Vec<_> = v.extended.iter().filter(|e| e.paid).collect();
+    if offers.is_empty() {
+        return html! {};
+    }
+    let ended = match v.security_end.as_deref().and_then(Date::parse) {
+        Some(e) if e < today => format!(" Its own security updates ended {e}."),
+        Some(e) => format!(" Its own security updates run to {e}."),
+        None => String::new(),
+    };
+    html! {
+        <div class="elc-stay">
+            <p><strong>{ format!("Or stay on {} and buy extended support", v.name) }</strong>
+               { format!(" (for servers that must wait).{ended}") }</p>
+            <ul>
+                { for offers.iter().map(|e| html! {
+                    <li>
+                        { format!("{} from {}: paid, ", e.name, e.vendor) }
+                        { e.until.as_deref().map_or("end date not published".to_string(), |u| format!("until {u}")) }
+                        { " " }{ source_links(d, &e.sources) }
+                    </li>
+                }) }
+            </ul>
+        </div>
+    }
+}
+
+fn option_plans(d: &Data, op: &OptionPlans, group: usize, open: bool) -> Html {
+    let Some(o) = d.options.get(op.option) else {
+        return html! {};
+    };
+    let plan = op.groups.get(group).and_then(Option::as_ref);
+    let sentence = match plan {
+        Some(p) => {
+            let mut s = String::new();
+            route::describe(d, op.option, p, true, &mut s);
+            s
+        }
+        None => "no version of it meets your must-haves from here.".to_string(),
+    };
+    html! {
+        <li key={o.id.clone()}>
+            <details class="elc-route" {open}>
+                <summary><strong>{ &o.name }</strong>{ ": " }{ sentence }</summary>
+                if let Some(p) = plan { { route_steps(d, o, p) } }
+            </details>
+        </li>
+    }
 }
 
 #[function_component(Planner)]
 pub fn planner(p: &PlannerProps) -> Html {
     let d = &p.data;
-    let body = match &p.current {
-        None => html! { <p>{ "Pick the system you run now to see how to reach each option." }</p> },
-        Some(cur) => html! {
-            <ul class="elc-paths">
-                { for d.options.iter().filter(|o| o.role == Role::Target).map(|o| {
-                    let paths: Vec<&Migration> = d.migrations.iter()
-                        .filter(|m| &m.from == cur && o.versions.iter().any(|v| v.id == m.to))
-                        .collect();
-                    let runs_it = o.versions.iter().any(|v| &v.id == cur);
-                    html! {
-                        <li key={o.id.clone()}>
-                            <strong>{ &o.name }</strong>
-                            if paths.is_empty() {
-                                <p>{ if runs_it { "You already run it: update within the release, or reinstall for a newer major version." }
-                                     else { "No in-place tool is listed for this path: plan a fresh install and move data and configuration." } }</p>
-                            } else {
-                                <ul>{ for paths.iter().map(|m| {
-                                    let tool = m.tool.as_ref().and_then(|t| d.tools.iter().find(|x| &x.id == t));
-                                    let to = d.options.iter().flat_map(|o| &o.versions).find(|v| v.id == m.to).map_or(m.to.as_str(), |v| v.name.as_str());
-                                    html! {
-                                        <li>
-                                            { format!("To {to}: ") }
-                                            if let Some(t) = tool {
-                                                <a href={t.url.clone()} target="_blank" rel="noopener noreferrer">{ &t.name }</a>{ format!(" ({}) — ", t.owner) }
-                                            }
-                                            { describe(m) }
-                                            if let Some(n) = &m.note { { ". " }{ n } }
-                                            { " " }{ source_links(d, &m.sources) }
-                                        </li>
-                                    }
-                                }) }</ul>
-                            }
-                        </li>
+    let groups: Vec<(String, Option<u32>)> = if p.fleet.is_empty() {
+        p.current.iter().map(|c| (c.clone(), None)).collect()
+    } else {
+        p.fleet.iter().map(|(v, n)| (v.clone(), Some(*n))).collect()
+    };
+    let winner = p.eval.ranking.first().map(|r| r.option);
+    let body = if groups.is_empty() {
+        html! { <p>{ "Pick the system you run now to see the route to each option." }</p> }
+    } else {
+        html! {
+            <>
+            <p class="elc-route-rule">{ "Each option's route is the one with the fewest unsupported steps, in place before a reinstall, then the fewest steps (at most three), then the longest support where it lands; it is the route the score uses. Open an option for its steps; steps and risks are those the cited tool documentation gives. The recommended option is open." }</p>
+            { for groups.iter().enumerate().map(|(g, (cur, n))| html! {
+                <div class="elc-group" key={cur.clone()}>
+                    if let Some(n) = n {
+                        <h4>{ format!("{n} × {}", stage_name(d, cur)) }</h4>
                     }
-                }) }
-            </ul>
-        },
+                    <ul class="elc-paths">
+                        { for p.eval.plans.iter().map(|op| option_plans(d, op, g, Some(op.option) == winner)) }
+                    </ul>
+                    { stay(d, cur, p.today) }
+                </div>
+            }) }
+            </>
+        }
     };
     html! {
         <section class="elc-panel elc-migration" aria-labelledby="elc-mig-h">
-            <h3 id="elc-mig-h">{ "Migration paths" }</h3>
+            <h3 id="elc-mig-h">{ "Migration plan" }</h3>
             <CurrentSelect data={d.clone()} current={p.current.clone()} on_current={p.on_current.clone()} id="elc-cur2" />
             { body }
         </section>

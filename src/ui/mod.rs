@@ -166,7 +166,7 @@ pub fn app(props: &AppProps) -> Html {
             </div>
             <compare::Compare data={s.data.clone()} picked={s.setup().compare.clone()} on_toggle={h.compare.clone()} />
             <timeline::Timeline data={s.data.clone()} today={s.today} />
-            <migration::Planner data={s.data.clone()} current={s.setup().current.clone()} on_current={h.current.clone()} />
+            <migration::Planner data={s.data.clone()} eval={s.eval.clone()} today={s.today} current={s.setup().current.clone()} on_current={h.current.clone()} />
             <footer::Footer data={s.data.clone()} today={s.today} share_url={share_url} />
         </div>
     }

@@ -58,6 +58,8 @@ pub fn evaluate(data: &Dataset, setup: &Setup, today: Date) -> Evaluation {
         must: &setup.must,
         today,
         current: setup.current.as_deref(),
+        fleet: &[],
+        count_paid: false,
         in_play: None,
         near_tie_margin: 2.0,
     };

@@ -87,18 +87,38 @@ test("a must-have excludes options and says which must-have excluded each", asyn
   assert.equal(await checkedPreset(page), "custom");
 });
 
-test("\"I run now\" feeds the migration planner, which names the tool", async (t) => {
+test("\"I run now\" feeds the migration planner: one route per option, the score's route, steps with sources", async (t) => {
   const { page } = await widget(t);
   const planner = page.locator(`${W} .elc-migration`);
   assert.match(await planner.textContent(), /Pick the system you run now/);
   await page.locator(`${W} #elc-cur`).selectOption("centos-linux-7");
   assert.equal(await page.locator(`${W} #elc-cur2`).inputValue(), "centos-linux-7", "both pickers show the same system");
-  const text = await planner.textContent();
-  assert.match(text, /ELevate/);
-  assert.match(text, /AlmaLinux OS/);
-  const tool = planner.getByRole("link", { name: "ELevate" }).first();
+  const routes = planner.locator(".elc-route");
+  assert.equal(await routes.count(), 5, "one route per target option");
+  const summaries = await planner.locator(".elc-route > summary").allTextContents();
+  assert.ok(summaries.includes("AlmaLinux OS: AlmaLinux 8 via ELevate (1 step, official; security updates to 2029-05-31) — or reinstall on AlmaLinux 10 for updates to 2035-05-31"), summaries.join("\n"));
+  assert.ok(summaries.includes("Red Hat Enterprise Linux: RHEL 8 via convert2rhel, then Leapp (2 steps, official; security updates to 2029-05-31) — or reinstall on RHEL 10 for updates to 2035-05-31"), summaries.join("\n"));
+  assert.ok(summaries.some((s) => s.startsWith("Rocky Linux: reinstall on Rocky Linux 10")), "no ELevate credit for Rocky");
+  // The recommended option's route is open; the others open on click.
+  const winner = (await page.locator(`${W} .elc-rank-name`).first().textContent()) || "";
+  const open = await planner.locator(".elc-route[open] > summary").allTextContents();
+  assert.equal(open.length, 1);
+  assert.ok(winner.includes(open[0].split(":")[0]), `${winner} / ${open[0]}`);
+  const rhel = routes.filter({ hasText: "Red Hat Enterprise Linux:" });
+  await rhel.locator("summary").click();
+  const steps = await rhel.locator(".elc-steps > li > .elc-step-head").allTextContents();
+  assert.equal(steps.length, 2);
+  assert.match(steps[0], /^CentOS Linux 7 → RHEL 7 with convert2rhel \(Red Hat\)/);
+  assert.match(steps[1], /^RHEL 7 → RHEL 8 with Leapp \(Red Hat\)/);
+  assert.match(await rhel.locator(".elc-risks").first().textContent(), /x86_64 only, and not with FIPS mode enabled/);
+  const alma = routes.filter({ hasText: "AlmaLinux OS:" });
+  await alma.locator("summary").click();
+  const tool = alma.getByRole("link", { name: "ELevate" }).first();
   assert.match(await tool.getAttribute("href"), /^https:\/\//);
   assert.equal(await tool.getAttribute("rel"), "noopener noreferrer");
+  assert.ok(await alma.locator(".elc-substeps .elc-sources a").count() >= 2, "each tool step cites its source");
+  // Staying on CentOS 7 with paid support is shown as an option, with end dates.
+  assert.match(await planner.locator(".elc-stay").textContent(), /TuxCare: paid, until 2029-06-30/);
 });
 
 /** The fragment once the widget has written it (it follows input after a short pause). */

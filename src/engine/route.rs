@@ -1,0 +1,398 @@
+//! Migration routes: chains of documented steps from the visitor's current version to a
+//! version of an option. One computation ([`plan`]) feeds the score, the explanation and the
+//! planner, so they cannot disagree.
+//!
+//! **Which routes exist.** A route follows `dataset.migrations` (in-place paths) from the
+//! current version, at most [`MAX_STEPS`] of them, and may pass only through versions (or
+//! waypoints) of the system run now or of the option it lands on: switching vendor twice is no
+//! documented route. It lands on a version of the option that is still supported on the scoring
+//! date (its end of security updates, or with paid extended support counted the latest paid
+//! offer, is today or later, or is not published) and meets the arch and years must-haves.
+//! A reinstall is one step of its own kind onto the longest-supported such version; running a
+//! supported version of the option already is a route of no steps.
+//!
+//! **Which route is chosen** (in order): fewest unsupported steps; an in-place route before a
+//! reinstall; fewest steps; the latest end of security updates at the landing version (a
+//! published date before an unpublished one); dataset order. The alternative shown next to it
+//! is the reinstall on the longest-supported version, when that lasts longer.
+//!
+//! **Its migration ease** is the product of its steps' utilities
+//! ([`super::score::migration_utility`]) times [`EXTRA_STEP_FACTOR`] for every step after the
+//! first, never below a reinstall's: 0 steps 1, a reinstall 0.2.
+
+use super::score::{migration_utility, MIGRATION_REINSTALL};
+use crate::data::{Backing, Dataset, Date, Method, Version};
+
+/// Longest chain of in-place steps considered.
+pub const MAX_STEPS: usize = 3;
+/// Each step after the first multiplies a route's migration ease by this.
+pub const EXTRA_STEP_FACTOR: f64 = 0.9;
+
+/// One step of a route.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    /// An in-place path: index into `dataset.migrations`.
+    Path(usize),
+    /// A fresh install of the landing version.
+    Reinstall,
+}
+
+/// A way from the current version to one version of an option.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Route {
+    /// In order; empty when the visitor already runs the landing version.
+    pub steps: Vec<Step>,
+    /// Landing version: index into the option's `versions`.
+    pub version: usize,
+    /// End of security updates at the landing version (the paid offer's end when paid
+    /// extended support is counted and lasts longer); `None` when not published.
+    pub end: Option<Date>,
+    /// Index into the landing version's `extended` when `end` comes from a paid offer.
+    pub paid: Option<usize>,
+    /// Steps whose backing is [`Backing::Unsupported`].
+    pub unsupported: usize,
+    /// Migration ease in [0, 1].
+    pub utility: f64,
+}
+
+impl Route {
+    /// A fresh install rather than in place (or no move at all).
+    pub fn is_reinstall(&self) -> bool {
+        self.steps.first() == Some(&Step::Reinstall)
+    }
+
+    /// Weakest backing among its in-place steps (`None` for a reinstall or no steps).
+    pub fn backing(&self, ds: &Dataset) -> Option<Backing> {
+        let mut worst: Option<Backing> = None;
+        for s in &self.steps {
+            if let Step::Path(i) = s {
+                if let Some(m) = ds.migrations.get(*i) {
+                    let rank = |b: Backing| match b {
+                        Backing::Official => 0,
+                        Backing::Community => 1,
+                        Backing::Unsupported => 2,
+                    };
+                    if worst.is_none_or(|w| rank(m.backing) > rank(w)) {
+                        worst = Some(m.backing);
+                    }
+                }
+            }
+        }
+        worst
+    }
+}
+
+/// The chosen route from one current version to one option, with its alternative.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Plan {
+    pub best: Route,
+    /// Reinstall on the longest-supported version, when it lasts longer than `best`.
+    pub alternative: Option<Route>,
+}
+
+/// What a landing version must meet besides being supported.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Landing<'a> {
+    /// Count paid extended-support offers in the end of updates.
+    pub count_paid: bool,
+    /// A CPU architecture the landing version must list.
+    pub arch: Option<&'a str>,
+    /// Minimum years of security updates left at the landing version.
+    pub min_years: Option<f64>,
+}
+
+/// End of security updates of `v`, with the latest dated paid offer when `count_paid` and it
+/// lasts longer: (end, index of that offer).
+pub fn effective_end(v: &Version, count_paid: bool) -> (Option<Date>, Option<usize>) {
+    let mut end = v.security_end.as_deref().and_then(Date::parse);
+    let mut paid = None;
+    if count_paid {
+        for (k, e) in v.extended.iter().enumerate() {
+            let Some(until) = e.until.as_deref().and_then(Date::parse) else {
+                continue;
+            };
+            if e.paid && end.is_none_or(|d| until > d) {
+                end = Some(until);
+                paid = Some(k);
+            }
+        }
+    }
+    (end, paid)
+}
+
+/// Option index and, for a version, its index, of the stage `id` (a version or a waypoint).
+fn owner(ds: &Dataset, id: &str) -> Option<(usize, Option<usize>)> {
+    for (oi, o) in ds.options.iter().enumerate() {
+        if let Some(vi) = o.versions.iter().position(|v| v.id == id) {
+            return Some((oi, Some(vi)));
+        }
+    }
+    let w = ds.waypoints.iter().find(|w| w.id == id)?;
+    let oi = ds.options.iter().position(|o| o.id == w.option)?;
+    Some((oi, None))
+}
+
+/// The landing version's end and paid offer, if it may be landed on.
+fn landable(v: &Version, today: Date, l: &Landing) -> Option<(Option<Date>, Option<usize>)> {
+    let (end, paid) = effective_end(v, l.count_paid);
+    if end.is_some_and(|d| d < today) {
+        return None;
+    }
+    if l.arch.is_some_and(|a| !v.arches.iter().any(|x| x == a)) {
+        return None;
+    }
+    if let Some(need) = l.min_years {
+        match end {
+            Some(d) if today.years_until(d) >= need => {}
+            _ => return None,
+        }
+    }
+    Some((end, paid))
+}
+
+/// Ordering key of the selection rule (smaller is better); `order` breaks ties.
+fn key(r: &Route) -> (usize, bool, usize, i64) {
+    // Later end first; an unpublished end after every published one.
+    let end = r.end.map_or(i64::MAX, |d| -d.days_since_epoch());
+    (r.unsupported, r.is_reinstall(), r.steps.len(), end)
+}
+
+/// The route from `current` (a version id) to option `oi`, or `None` when no version of it
+/// can be landed on (or `current` or `oi` is unknown).
+pub fn plan(ds: &Dataset, current: &str, oi: usize, today: Date, l: &Landing) -> Option<Plan> {
+    let opt = ds.options.get(oi)?;
+    let (cur_owner, cur_version) = owner(ds, current)?;
+    let mut best: Option<Route> = None;
+    let mut offer = |r: Route| {
+        if best.as_ref().is_none_or(|b| key(&r) < key(b)) {
+            best = Some(r);
+        }
+    };
+
+    // Already running a supported version of it.
+    if cur_owner == oi {
+        if let Some(vi) = cur_version {
+            if let Some((end, paid)) = opt.versions.get(vi).and_then(|v| landable(v, today, l)) {
+                offer(Route {
+                    steps: Vec::new(),
+                    version: vi,
+                    end,
+                    paid,
+                    unsupported: 0,
+                    utility: 1.0,
+                });
+            }
+        }
+    }
+
+    // In-place chains, depth first.
+    let mut path: Vec<usize> = Vec::with_capacity(MAX_STEPS);
+    let mut stack: Vec<(usize, usize)> = Vec::new(); // (depth, migration index)
+    let push_from = |stack: &mut Vec<(usize, usize)>, from: &str, depth: usize| {
+        for (mi, m) in ds.migrations.iter().enumerate().rev() {
+            if m.method == Method::InPlace && m.from == from {
+                stack.push((depth, mi));
+            }
+        }
+    };
+    push_from(&mut stack, current, 0);
+    while let Some((depth, mi)) = stack.pop() {
+        path.truncate(depth);
+        let Some(m) = ds.migrations.get(mi) else {
+            continue;
+        };
+        // No stage twice (no cycles back to the start either).
+        let seen = m.to == current
+            || path
+                .iter()
+                .any(|&p| ds.migrations.get(p).is_some_and(|x| x.to == m.to));
+        if seen {
+            continue;
+        }
+        let Some((to_owner, to_version)) = owner(ds, &m.to) else {
+            continue;
+        };
+        if to_owner != oi && to_owner != cur_owner {
+            continue;
+        }
+        path.push(mi);
+        if to_owner == oi {
+            if let Some(vi) = to_version {
+                if let Some((end, paid)) = opt.versions.get(vi).and_then(|v| landable(v, today, l))
+                {
+                    offer(chain(ds, &path, vi, end, paid));
+                }
+            }
+        }
+        if path.len() < MAX_STEPS {
+            push_from(&mut stack, &m.to, path.len());
+        }
+    }
+
+    // Reinstall on the longest-supported landable version.
+    let mut fresh: Option<Route> = None;
+    for (vi, v) in opt.versions.iter().enumerate() {
+        if let Some((end, paid)) = landable(v, today, l) {
+            let r = Route {
+                steps: vec![Step::Reinstall],
+                version: vi,
+                end,
+                paid,
+                unsupported: 0,
+                utility: MIGRATION_REINSTALL,
+            };
+            if fresh.as_ref().is_none_or(|f| key(&r) < key(f)) {
+                fresh = Some(r);
+            }
+        }
+    }
+    let best = match (best, fresh.clone()) {
+        (Some(b), Some(f)) => Some(if key(&f) < key(&b) { f } else { b }),
+        (b, f) => b.or(f),
+    }?;
+    let alternative = fresh.filter(|f| match (f.end, best.end) {
+        (Some(a), Some(b)) => a > b && !best.is_reinstall(),
+        _ => false,
+    });
+    Some(Plan { best, alternative })
+}
+
+/// The route made of the in-place paths `path`, landing on version `vi`.
+fn chain(ds: &Dataset, path: &[usize], vi: usize, end: Option<Date>, paid: Option<usize>) -> Route {
+    let mut utility = 1.0;
+    let mut unsupported = 0;
+    for (k, &mi) in path.iter().enumerate() {
+        if let Some(m) = ds.migrations.get(mi) {
+            utility *= migration_utility(m.method, m.upgrade, m.backing);
+            if m.backing == Backing::Unsupported {
+                unsupported += 1;
+            }
+        }
+        if k > 0 {
+            utility *= EXTRA_STEP_FACTOR;
+        }
+    }
+    Route {
+        steps: path.iter().map(|&mi| Step::Path(mi)).collect(),
+        version: vi,
+        end,
+        paid,
+        unsupported,
+        utility: utility.max(MIGRATION_REINSTALL),
+    }
+}
+
+/// Display name of a version or waypoint id (the id itself when unknown).
+pub fn stage_name<'d>(ds: &'d Dataset, id: &'d str) -> &'d str {
+    ds.options
+        .iter()
+        .flat_map(|o| &o.versions)
+        .find(|v| v.id == id)
+        .map(|v| v.name.as_str())
+        .or_else(|| {
+            ds.waypoints
+                .iter()
+                .find(|w| w.id == id)
+                .map(|w| w.name.as_str())
+        })
+        .unwrap_or(id)
+}
+
+/// Display name of a tool id.
+pub fn tool_name<'d>(ds: &'d Dataset, id: &'d str) -> &'d str {
+    ds.tools
+        .iter()
+        .find(|t| t.id == id)
+        .map_or(id, |t| t.name.as_str())
+}
+
+/// ", with paid <offer> (<vendor>)" when the route's end comes from a paid offer.
+pub fn push_paid(out: &mut String, opt: &crate::data::OptionEntry, r: &Route) {
+    let offer = r
+        .paid
+        .and_then(|k| opt.versions.get(r.version)?.extended.get(k));
+    if let Some(e) = offer {
+        out.push_str(", with paid ");
+        out.push_str(&e.name);
+        out.push_str(" from ");
+        out.push_str(&e.vendor);
+    }
+}
+
+fn push_end(out: &mut String, end: Option<Date>) {
+    match end {
+        Some(d) => {
+            out.push_str("security updates to ");
+            super::score::push_date(out, d);
+        }
+        None => out.push_str("end of security updates not published"),
+    }
+}
+
+/// The sentence for a plan, e.g. "AlmaLinux 8 via ELevate (1 step, official; security updates
+/// to 2029-05-31) — or reinstall on AlmaLinux 10 for updates to 2035-05-31". `with_alternative`
+/// adds the part after the dash.
+pub fn describe(ds: &Dataset, oi: usize, p: &Plan, with_alternative: bool, out: &mut String) {
+    let Some(opt) = ds.options.get(oi) else {
+        return;
+    };
+    let name = |r: &Route| opt.versions.get(r.version).map_or("?", |v| v.name.as_str());
+    let r = &p.best;
+    if r.steps.is_empty() {
+        out.push_str("already running it (");
+        push_end(out, r.end);
+    } else if r.is_reinstall() {
+        out.push_str("reinstall on ");
+        out.push_str(name(r));
+        out.push_str(" (no in-place route to a supported version; ");
+        push_end(out, r.end);
+    } else {
+        out.push_str(name(r));
+        out.push_str(" via ");
+        // Tool names in order; a tool run several times in a row is named once ("ELevate twice").
+        let tools: Vec<&str> = r
+            .steps
+            .iter()
+            .filter_map(|s| match s {
+                Step::Path(mi) => ds.migrations.get(*mi).and_then(|m| m.tool.as_deref()),
+                Step::Reinstall => None,
+            })
+            .map(|t| tool_name(ds, t))
+            .collect();
+        let mut k = 0;
+        while let Some(&tool) = tools.get(k) {
+            let runs = tools.iter().skip(k).take_while(|&&t| t == tool).count();
+            if k > 0 {
+                out.push_str(", then ");
+            }
+            out.push_str(tool);
+            out.push_str(match runs {
+                1 => "",
+                2 => " twice",
+                _ => " three times",
+            });
+            k += runs.max(1);
+        }
+        out.push_str(" (");
+        super::score::push_num(out, r.steps.len() as f64);
+        out.push_str(if r.steps.len() == 1 {
+            " step, "
+        } else {
+            " steps, "
+        });
+        out.push_str(r.backing(ds).map_or("official", Backing::label));
+        out.push_str("; ");
+        push_end(out, r.end);
+    }
+    push_paid(out, opt, r);
+    out.push(')');
+    if let (true, Some(alt)) = (with_alternative, &p.alternative) {
+        out.push_str(" — or reinstall on ");
+        out.push_str(name(alt));
+        out.push_str(" for updates to ");
+        if let Some(d) = alt.end {
+            super::score::push_date(out, d);
+        }
+        push_paid(out, opt, alt);
+    }
+}
