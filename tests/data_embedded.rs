@@ -346,7 +346,7 @@ fn oracle_linux_10_end_is_unknown_and_says_so() {
         .expect("oracle ranked");
     assert_eq!(
         ranked.contributions[ci].detail,
-        "5.6 years left (Oracle Linux 9, until 2032-06-30); Oracle Linux 10: end not published, not counted"
+        "5.6 years left (Oracle Linux 9, until 2032-06-30; Oracle Linux 10: end not published, not counted)"
     );
 }
 

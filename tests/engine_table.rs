@@ -416,13 +416,13 @@ fn cases() -> Vec<Case> {
                 Detail(
                     "five",
                     "years",
-                    "5.0 years left (Five 9, until 2031-11-29); Five 10: end not published, not counted",
+                    "5.0 years left (Five 9, until 2031-11-29; Five 10: end not published, not counted)",
                 ),
                 Utility("revived", "years", 0.0),
                 Detail(
                     "revived",
                     "years",
-                    "security updates ended 2024-06-30; Revived 8: end not published, not counted",
+                    "security updates ended 2024-06-30 (Revived 8: end not published, not counted)",
                 ),
                 Utility("long", "years", 1.0),
                 Utility("undated", "years", 0.0),

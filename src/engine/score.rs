@@ -171,13 +171,16 @@ pub fn lifecycle_with(option: &OptionEntry, today: Date, count_paid: bool) -> Li
     }
 }
 
-/// Appends "; Oracle Linux 10: end not published, not counted" when a version is undated.
-fn push_undated(detail: &mut String, opt: &OptionEntry, life: &Lifecycle) {
-    if let Some(v) = life.undated.and_then(|i| opt.versions.get(i)) {
-        detail.push_str("; ");
-        detail.push_str(&v.name);
-        detail.push_str(": end not published, not counted");
-    }
+/// Appends `sep` and "Oracle Linux 10: end not published, not counted" when a version is
+/// undated; true when it did.
+fn push_undated(detail: &mut String, opt: &OptionEntry, life: &Lifecycle, sep: &str) -> bool {
+    let Some(v) = life.undated.and_then(|i| opt.versions.get(i)) else {
+        return false;
+    };
+    detail.push_str(sep);
+    detail.push_str(&v.name);
+    detail.push_str(": end not published, not counted");
+    true
 }
 
 /// Everything a utility needs besides the option and the criterion.
@@ -278,6 +281,7 @@ pub(crate) fn utility(
                     }
                     detail.push_str("until ");
                     push_date(detail, end);
+                    push_undated(detail, opt, life, "; ");
                     detail.push(')');
                     if ctx.count_paid {
                         detail.push_str(", counting paid extended support");
@@ -291,6 +295,9 @@ pub(crate) fn utility(
                 (Some(end), _) => {
                     detail.push_str("security updates ended ");
                     push_date(detail, end);
+                    if push_undated(detail, opt, life, " (") {
+                        detail.push(')');
+                    }
                     0.0
                 }
                 _ => {
@@ -298,7 +305,6 @@ pub(crate) fn utility(
                     0.0
                 }
             };
-            push_undated(detail, opt, life);
             u
         }
         CriterionKind::Migration => migration(ctx, oi, detail),
