@@ -271,7 +271,7 @@ pub(crate) fn utility(
         }
         CriterionKind::YearsLeft { cap_years } => {
             let latest = life.latest_version.and_then(|i| opt.versions.get(i));
-            let u = match (life.latest_end, life.years) {
+            match (life.latest_end, life.years) {
                 (Some(end), Some(years)) if years >= 0.0 => {
                     push_fixed1(detail, years);
                     detail.push_str(" years left (");
@@ -304,8 +304,7 @@ pub(crate) fn utility(
                     detail.push_str("no published end of security updates, scored 0");
                     0.0
                 }
-            };
-            u
+            }
         }
         CriterionKind::Migration => migration(ctx, oi, detail),
     };
