@@ -335,15 +335,14 @@ class ElcHandle {
     await this._settle();
   }
 
-  /** Resolves when the app has rendered what it was last given (Yew renders asynchronously). */
+  /**
+   * Resolves when the app has rendered what it was last given (Yew renders asynchronously):
+   * the widget calls back once its report includes the last push.
+   */
   _settle() {
     return new Promise((resolve) => {
-      let tries = 0;
-      const check = () => {
-        if (!this._inner || this._inner.settled() || ++tries > 500) resolve();
-        else setTimeout(check, 0);
-      };
-      check();
+      if (!this._inner) resolve();
+      else this._inner.whenSettled(resolve);
     });
   }
 

@@ -14,14 +14,38 @@ use web_sys::Element;
 /// dozens of changes, and browsers throttle history updates.
 const FRAGMENT_DELAY_MS: u32 = 250;
 
-/// What one widget last reported, and its pending fragment write.
+/// What one widget last reported, its pending fragment write, and who waits for a push
+/// to be shown (`update()` resolves from here, not by polling).
 #[derive(Default)]
 pub struct Reported {
     pub last: Option<Rc<Summary>>,
     pending: Option<Timeout>,
+    waiting: Vec<(u32, js_sys::Function)>,
 }
 
-/// Handles a widget's report: remembers it for `state()`/`settled()`, fires the change
+impl Reported {
+    /// Calls `done` once a report includes push `generation` (now, if one already does).
+    pub fn when_shown(&mut self, generation: u32, done: js_sys::Function) {
+        if self
+            .last
+            .as_ref()
+            .is_some_and(|s| s.generation >= generation)
+        {
+            let _ = done.call0(&JsValue::NULL);
+        } else {
+            self.waiting.push((generation, done));
+        }
+    }
+
+    /// Releases every waiter (the widget is gone).
+    pub fn release(&mut self) {
+        for (_, done) in self.waiting.drain(..) {
+            let _ = done.call0(&JsValue::NULL);
+        }
+    }
+}
+
+/// Handles a widget's report: remembers it for `state()`, wakes `whenSettled` waiters, fires the change
 /// event when the ranking changed (and on the first report), and schedules the fragment
 /// once the visitor has changed something (a page load or a host's update writes nothing).
 pub fn report(host: &Element, key: Option<&str>, cell: &RefCell<Reported>, s: Rc<Summary>) {
@@ -37,10 +61,20 @@ pub fn report(host: &Element, key: Option<&str>, cell: &RefCell<Reported>, s: Rc
         let (key, value) = (key.to_string(), fragment::encode(&s.setup));
         Timeout::new(FRAGMENT_DELAY_MS, move || write_fragment(&key, &value))
     });
-    let mut r = cell.borrow_mut();
-    // Replacing the pending write cancels it (dropping a Timeout clears it).
-    r.pending = pending;
-    r.last = Some(s);
+    let generation = s.generation;
+    let ready: Vec<js_sys::Function> = {
+        let mut r = cell.borrow_mut();
+        // Replacing the pending write cancels it (dropping a Timeout clears it).
+        r.pending = pending;
+        r.last = Some(s);
+        let (ready, still) = r.waiting.drain(..).partition(|(g, _)| *g <= generation);
+        r.waiting = still;
+        ready.into_iter().map(|(_, f)| f).collect()
+    };
+    // Called with no borrow held: a waiter may call back into the handle.
+    for done in ready {
+        let _ = done.call0(&JsValue::NULL);
+    }
 }
 
 fn emit_change(host: &Element, s: &Summary) {

@@ -215,18 +215,16 @@ impl WidgetHandle {
         true
     }
 
-    /// True once the app has rendered the last mounted or pushed setup and reported it
-    /// (rendering runs in Yew's scheduler, after `mountWidget`/`update` return).
-    pub fn settled(&self) -> bool {
+    /// Calls `done` once the widget shows the last mounted or pushed setup (at once if it
+    /// already does, or if the widget is gone): what `update()` and `mount()` await.
+    #[wasm_bindgen(js_name = whenSettled)]
+    pub fn when_settled(&self, done: js_sys::Function) {
         if self.app.is_none() {
-            return true;
+            let _ = done.call0(&JsValue::NULL);
+            return;
         }
         let want = self.props.pushed.as_ref().map_or(0, |p| p.generation);
-        self.reported
-            .borrow()
-            .last
-            .as_ref()
-            .is_some_and(|s| s.generation == want)
+        self.reported.borrow_mut().when_shown(want, done);
     }
 
     /// The current setup and result as a plain object.
@@ -249,6 +247,7 @@ impl WidgetHandle {
         if let Some(app) = self.app.take() {
             app.destroy();
         }
+        self.reported.borrow_mut().release();
         let root = self.root.clone();
         ROOTS.with(|r| r.borrow_mut().retain(|e| *e != root));
     }
