@@ -119,6 +119,34 @@ async fn slider_reranks_and_updates_live_region() {
 }
 
 #[wasm_bindgen_test]
+async fn the_engine_runs_once_per_change() {
+    use elcompare::ui::state::evaluations;
+    let (_h, root, mut handle) = mount(&[("preset", "production")]).await;
+    let n0 = evaluations();
+    set_weight(&root, "Stability", 1).await;
+    assert_eq!(evaluations(), n0 + 1, "one slider input, one evaluation");
+    let opts = js_sys::Object::new();
+    js_sys::Reflect::set(&opts, &"preset".into(), &"hosting".into()).unwrap();
+    handle
+        .update(opts.clone().into())
+        .map_err(JsValue::from)
+        .unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        evaluations(),
+        n0 + 2,
+        "a host update: one evaluation, none to predict it"
+    );
+    handle.update(opts.into()).map_err(JsValue::from).unwrap();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        evaluations(),
+        n0 + 2,
+        "the same setup again: nothing to evaluate"
+    );
+}
+
+#[wasm_bindgen_test]
 async fn preset_sets_weights() {
     let (_h, root, _handle) = mount(&[]).await;
     let radio: HtmlInputElement = root

@@ -51,7 +51,19 @@ pub enum Action {
     DismissNotice,
 }
 
+thread_local! {
+    /// How many evaluations every widget of this page has run (read by the component tests:
+    /// the engine must run once per change, not once per layer).
+    static EVALUATIONS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+/// Evaluations run so far on this page.
+pub fn evaluations() -> u64 {
+    EVALUATIONS.with(std::cell::Cell::get)
+}
+
 pub fn evaluate(data: &Dataset, setup: &Setup, today: Date) -> Evaluation {
+    EVALUATIONS.with(|n| n.set(n.get() + 1));
     let inputs = Inputs {
         dataset: data,
         weights: &setup.weights,
