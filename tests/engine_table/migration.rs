@@ -3,7 +3,6 @@
 use super::*;
 
 /// Options reachable from `src-7` by each kind of path; migration weight only.
-
 pub(super) fn migration_dataset() -> Dataset {
     let mut ds = dataset(
         vec![scale10("stability"), crit("migration", migration())],
