@@ -13,6 +13,7 @@ pub mod data;
 pub mod engine;
 pub mod fragment;
 pub mod num;
+pub mod report;
 pub mod setup;
 pub mod summary;
 

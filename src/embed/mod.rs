@@ -1,8 +1,10 @@
 //! The JS-facing shell: mounting a widget into an element, its handle, host options and
-//! the panic box; `host.rs` holds the effects on the host page (event, URL fragment) and
-//! `js.rs` every JS object handed out. The custom element itself is defined in
-//! `src/embed/bootstrap.js`, which calls [`mount_widget`]. The `ui` never names this module.
+//! the panic box; `host.rs` holds the effects on the host page (event, URL fragment),
+//! `js.rs` every JS object handed out and `handoff.rs` the downloads and print events of
+//! "Hand it on". The custom element itself is defined in `src/embed/bootstrap.js`, which
+//! calls [`mount_widget`]. The `ui` never names this module.
 
+mod handoff;
 mod host;
 mod js;
 
@@ -272,10 +274,13 @@ pub fn mount_widget(
     let base = apply(&data, &Setup::defaults(&data), &o).map_err(|e| JsError::new(&e))?;
     let key = share_key(&host, &o);
     // A shared link wins over the host's attributes; a broken one falls back with a notice.
-    let (setup, notice) = match key
-        .as_deref()
-        .and_then(|k| fragment::fragment_get(&host::location_hash(), k).map(str::to_owned))
-    {
+    // A saved offline copy carries its setup in the page, in the fragment's form.
+    let saved = handoff::saved_setup();
+    let (setup, notice) = match key.as_deref().and_then(|k| {
+        fragment::fragment_get(&host::location_hash(), k)
+            .or_else(|| fragment::fragment_get(&saved, k))
+            .map(str::to_owned)
+    }) {
         Some(text) => match fragment::decode(&data, &text) {
             Ok(s) => (s, None),
             Err(e) => (
@@ -287,6 +292,7 @@ pub fn mount_widget(
         },
         None => (base, None),
     };
+    let hand_off = handoff::host_for(&host, key.clone());
     let reported = Rc::new(RefCell::new(Reported::default()));
     let on_change = {
         let (reported, key) = (reported.clone(), key.clone());
@@ -303,6 +309,7 @@ pub fn mount_widget(
         pushed: None,
         on_change,
         share_link,
+        hand_off,
     };
     root.replace_children_with_node_0();
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props.clone()).render();

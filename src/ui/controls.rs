@@ -4,7 +4,7 @@ use super::lazy::LazyDetails;
 use super::state::Data;
 use crate::data::MustHaves;
 use crate::engine::scoring_text;
-use crate::num::{fixed0, fixed1, parse_decimal};
+use crate::num::parse_decimal;
 use crate::setup::{all_arches, MAX_MIN_YEARS};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
@@ -131,14 +131,7 @@ fn scoring(p: &ScoringProps) -> Html {
         }} />
     }
 }
-
-pub fn fmt_weight(w: f64) -> String {
-    if w.fract() == 0.0 {
-        fixed0(w)
-    } else {
-        fixed1(w)
-    }
-}
+pub use crate::report::fmt_weight;
 
 #[derive(Properties, PartialEq)]
 pub struct MustsProps {

@@ -12,6 +12,12 @@ pub struct FooterProps {
     pub data: Data,
     pub today: Date,
     pub share_url: Option<String>,
+    /// The page was opened from disk, so its link works on this computer only.
+    #[prop_or_default]
+    pub local: bool,
+    /// "Save a copy with this setup" (the single file only).
+    #[prop_or_default]
+    pub on_save_copy: Option<Callback<()>>,
 }
 
 /// Data older than this many days gets a notice.
@@ -55,6 +61,12 @@ pub fn footer(p: &FooterProps) -> Html {
                     } }</span>
                     <label class="elc-sr" for="elc-link">{ "Link to this setup" }</label>
                     <input id="elc-link" class="elc-link" type="text" readonly=true value={url.clone()} />
+                    if p.local && copied.is_some() {
+                        <p class="elc-local" role="note">{ "This link points to a file on this computer, so it works only here. To hand this setup on, save a copy of this page with it: one file that opens anywhere, offline." }</p>
+                        if let Some(save) = &p.on_save_copy {
+                            <button type="button" onclick={save.reform(|_| ())}>{ "Save a copy with this setup" }</button>
+                        }
+                    }
                 </div>
             }
             <LazyDetails class="elc-source-list" summary={format!("Sources ({})", d.sources.len())} content={{

@@ -4,8 +4,10 @@
 mod compare;
 mod controls;
 mod footer;
+mod handoff;
 mod lazy;
 mod migration;
+mod report;
 mod result;
 pub mod state;
 mod timeline;
@@ -37,6 +39,26 @@ pub struct AppProps {
     pub on_change: Callback<Rc<Summary>>,
     /// The share link for a fragment value, when this widget is shared.
     pub share_link: Option<Callback<String, String>>,
+    /// What "Hand it on" needs from the host page.
+    pub hand_off: HandOffHost,
+}
+
+/// The host page's side of "Hand it on" (downloads, the print dialog and its events, the
+/// single file's copy of itself), given by the embedding layer as callbacks.
+#[derive(Clone, PartialEq)]
+pub struct HandOffHost {
+    /// Offers a file: (name, MIME type, text); Err says why it could not be created.
+    pub download: Callback<(String, &'static str, String), Result<(), String>>,
+    /// Opens the browser's print dialog.
+    pub print: Callback<()>,
+    /// Registers the app's "printing now" switch: called with true before the page prints
+    /// and false after.
+    pub print_events: Callback<Callback<bool>>,
+    /// The single file only: downloads the page again, (file name, fragment value) as its
+    /// starting setup.
+    pub save_copy: Option<Callback<(String, String), Result<(), String>>>,
+    /// The page was opened from disk, so its links work on this computer only.
+    pub local: bool,
 }
 
 /// A callback that turns its value into an action for the reducer.
@@ -120,6 +142,47 @@ pub fn app(props: &AppProps) -> Html {
         );
     }
 
+    // Hand it on: the printed report is built only while the page prints.
+    let printing = use_state_eq(|| Printing::No);
+    {
+        let (printing, events) = (printing.clone(), props.hand_off.print_events.clone());
+        use_effect_with((), move |()| {
+            events.emit(Callback::from(move |on| {
+                printing.set(if on { Printing::Yes } else { Printing::No })
+            }))
+        });
+    }
+    {
+        let print = props.hand_off.print.clone();
+        use_effect_with(*printing, move |p| {
+            // The report is in the DOM now: open the dialog ("Print report").
+            if *p == Printing::Requested {
+                print.emit(());
+            }
+        });
+    }
+    let status = use_state(|| None::<(AttrValue, bool)>);
+    let latest = use_mut_ref(|| (*state).clone());
+    *latest.borrow_mut() = (*state).clone();
+    let export = {
+        let (printing, status) = (printing.clone(), status.clone());
+        let (host, link) = (props.hand_off.clone(), props.share_link.clone());
+        use_memo((), move |()| {
+            Callback::from(move |what| {
+                let text = hand_off(&latest.borrow(), &host, link.as_ref(), what);
+                if what == handoff::Export::Print {
+                    printing.set(Printing::Requested);
+                }
+                status.set(Some(match text {
+                    Ok(t) => (t.into(), false),
+                    Err(e) => (e.into(), true),
+                }));
+            })
+        })
+    };
+    let single_file = props.hand_off.save_copy.is_some();
+    let local = props.hand_off.local;
+
     let s = &*state;
     let share_url = props
         .share_link
@@ -167,7 +230,84 @@ pub fn app(props: &AppProps) -> Html {
             <compare::Compare data={s.data.clone()} picked={s.setup().compare.clone()} on_toggle={h.compare.clone()} />
             <timeline::Timeline data={s.data.clone()} today={s.today} />
             <migration::Planner data={s.data.clone()} eval={s.eval.clone()} today={s.today} current={s.setup().current.clone()} on_current={h.current.clone()} />
-            <footer::Footer data={s.data.clone()} today={s.today} share_url={share_url} />
+            <handoff::HandOff on_export={(*export).clone()} {single_file} {local} status={(*status).clone()} />
+            <footer::Footer data={s.data.clone()} today={s.today} share_url={share_url.clone()} {local}
+                on_save_copy={single_file.then(|| export.reform(|()| handoff::Export::SaveCopy))} />
+            if *printing != Printing::No {
+                <report::PrintReport data={s.data.clone()} setup={s.setup().clone()} eval={s.eval.clone()} today={s.today}
+                    link={share_url.unwrap_or_else(|| format!("elc={}", fragment::encode(s.setup())))} />
+            }
         </div>
+    }
+}
+
+/// Whether the printed report is in the DOM: while the page prints, or from "Print
+/// report" until the dialog closes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Printing {
+    No,
+    Requested,
+    Yes,
+}
+
+/// Carries out one "Hand it on" action; the message for the live region, or why it failed.
+fn hand_off(
+    s: &State,
+    host: &HandOffHost,
+    link: Option<&Callback<String, String>>,
+    what: handoff::Export,
+) -> Result<String, String> {
+    use crate::report::{decision_record, file_stem, ranking_csv, table_csv, Report};
+    use handoff::Export;
+    let value = fragment::encode(s.setup());
+    let link = link.map_or(String::new(), |l| l.emit(value.clone()));
+    let r = Report::new(&s.data, s.setup(), &s.eval, s.today, &link);
+    let file = |kind: &str, ext: &str| format!("{}.{ext}", file_stem(kind, s.today));
+    let (name, done) = match what {
+        Export::Print => {
+            return Ok("Opening the print dialog: the report prints without the controls.".into())
+        }
+        Export::Record => {
+            let name = file("decision", "md");
+            let text = decision_record(&r);
+            (
+                name.clone(),
+                host.download
+                    .emit((name, "text/markdown;charset=utf-8", text)),
+            )
+        }
+        Export::RankingCsv => {
+            let name = file("ranking", "csv");
+            (
+                name.clone(),
+                host.download
+                    .emit((name, "text/csv;charset=utf-8", ranking_csv(&r))),
+            )
+        }
+        Export::TableCsv => {
+            let name = file("side-by-side", "csv");
+            (
+                name.clone(),
+                host.download
+                    .emit((name, "text/csv;charset=utf-8", table_csv(&r))),
+            )
+        }
+        Export::SaveCopy => {
+            let name = file("setup", "html");
+            let done = match &host.save_copy {
+                Some(save) => save.emit((name.clone(), value)),
+                None => Err("only the single offline file can save a copy of itself".into()),
+            };
+            (name, done)
+        }
+    };
+    match done {
+        Ok(()) if what == Export::SaveCopy => Ok(format!(
+            "Saved {name}: it opens anywhere, offline, with this setup."
+        )),
+        Ok(()) => Ok(format!("Downloaded {name}.")),
+        Err(e) => Err(format!(
+            "The download could not be created ({e}): this browser or page blocks it. The comparison keeps working."
+        )),
     }
 }

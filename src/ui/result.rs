@@ -2,11 +2,11 @@
 //! stacked contribution bars.
 
 use super::compare::{rationale, status_badge};
-use super::controls::fmt_weight;
 use super::lazy::LazyDetails;
 use super::state::Data;
-use crate::engine::{Evaluation, Threshold};
+use crate::engine::Evaluation;
 use crate::num::{fixed0, fixed1};
+use crate::report::{headline, near_tie_line, sensitivity_line};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -22,69 +22,18 @@ fn option_name(d: &Data, i: usize) -> &str {
     d.options.get(i).map_or("?", |o| o.name.as_str())
 }
 
-/// The one-sentence sensitivity summary for the criterion whose threshold is nearest.
-pub fn sensitivity_line(d: &Data, e: &Evaluation, weights: &[f64]) -> Option<String> {
-    let winner = option_name(d, e.ranking.first()?.option);
-    let nearest = e
-        .sensitivity
-        .iter()
-        .filter_map(|s| match &s.threshold {
-            Threshold::At {
-                weight,
-                rising,
-                new_winner,
-            } => {
-                let now = weights.get(s.criterion).copied().unwrap_or(0.0);
-                Some((
-                    (weight - now).abs(),
-                    s.criterion,
-                    *weight,
-                    *rising,
-                    *new_winner,
-                ))
-            }
-            Threshold::NoChange => None,
-        })
-        .min_by(|a, b| a.0.total_cmp(&b.0));
-    Some(match nearest {
-        Some((_, c, w, rising, nw)) => {
-            let name = d.criteria.get(c).map_or("?", |c| c.name.as_str());
-            let dir = if rising { "goes above" } else { "drops below" };
-            format!(
-                "{winner} stays first unless {name} {dir} {} (then {}).",
-                fmt_weight((w * 10.0).round() / 10.0),
-                option_name(d, nw)
-            )
-        }
-        None => format!("{winner} stays first whatever any single weight is set to."),
-    })
-}
-
 #[function_component(Recommendation)]
 pub fn recommendation(p: &ResultProps) -> Html {
     let (d, e) = (&p.data, &*p.eval);
-    let summary = match e.ranking.first() {
-        _ if e.all_weights_zero => {
-            "Every weight is zero, so every option ties. Raise a slider to rank them.".to_string()
-        }
-        Some(w) => format!(
-            "Recommended: {}, {} of 100.",
-            option_name(d, w.option),
-            fixed0(w.total)
-        ),
-        None => "No option meets every must-have.".to_string(),
-    };
+    let summary = headline(d, e);
     html! {
         <div class="elc-reco">
             <h3>{ "Recommendation" }</h3>
             <p class="elc-winner" role="status" aria-live="polite" aria-atomic="true">{ summary }</p>
             if !e.all_weights_zero {
-                if let Some(w) = e.ranking.first() {
-                    if e.near_tie {
-                        if let Some(r) = e.ranking.get(1) {
-                            <p class="elc-tie">{ format!("Near tie: {} is within {} points — treat both as good choices.",
-                                option_name(d, r.option), fixed1(w.total - r.total)) }</p>
-                        }
+                if !e.ranking.is_empty() {
+                    if let Some(t) = near_tie_line(d, e) {
+                        <p class="elc-tie">{ t }</p>
                     }
                     <ul class="elc-why">{ for e.why.iter().take(4).map(|r| html! { <li>{ r }</li> }) }</ul>
                     if let Some(line) = sensitivity_line(d, e, &p.weights) {

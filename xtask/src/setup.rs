@@ -122,6 +122,7 @@ fn chromium() -> Result {
     if Path::new(CHROMIUM).exists()
         && Path::new(CHROMEDRIVER).exists()
         && Path::new("/usr/bin/brotli").exists()
+        && Path::new("/usr/bin/pdfinfo").exists()
     {
         let a = output(Command::new(CHROMIUM).arg("--version")).unwrap_or_default();
         let b = output(Command::new(CHROMEDRIVER).arg("--version")).unwrap_or_default();
@@ -148,6 +149,8 @@ fn chromium() -> Result {
             "chromium",
             "chromium-driver",
             "brotli",
+            // pdfinfo / pdftotext / pdftoppm for the printed-report tests.
+            "poppler-utils",
         ])
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }

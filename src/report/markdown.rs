@@ -1,0 +1,363 @@
+//! The decision record: Markdown in the shape of an architecture decision record
+//! (context, options considered, decision, consequences, sources). CommonMark with
+//! GitHub-style tables; every text from the dataset is escaped, so nothing in it
+//! becomes markup or raw HTML.
+
+use super::{
+    headline, near_tie_line, option_name, sensitivity_line, status_text, PlanStatus, Report,
+};
+use crate::num::{fixed0, fixed1};
+
+/// The decision record for this setup.
+pub fn decision_record(r: &Report) -> String {
+    let ds = r.ds;
+    let e = r.eval;
+    let mut out = String::with_capacity(8192);
+    let o = &mut out;
+    // Citation numbers written so far: the source list is exactly these.
+    let mut used: Vec<usize> = Vec::new();
+    let mut cites = |ids: &[String], space: bool| cite_links(r, &r.cite(ids), space, &mut used);
+    let title = match r.winner() {
+        Some(w) => format!(
+            "Decision record: {} as our {}",
+            option_name(ds, w.option),
+            ds.subject
+        ),
+        None => format!("Decision record: choosing a {}", ds.subject),
+    };
+    line(o, &format!("# {}", md(&title)));
+    line(o, "");
+    line(o, "- **Status:** proposed");
+    line(o, &format!("- **Date:** {}", r.today));
+    line(
+        o,
+        &format!(
+            "- **Data as of:** {} (facts checked on that date)",
+            md(&ds.as_of)
+        ),
+    );
+    if r.link.starts_with("https://") || r.link.starts_with("http://") {
+        line(
+            o,
+            &format!("- **Setup:** [reopen this comparison]({})", url(r.link)),
+        );
+    } else if r.link.is_empty() {
+        line(o, "- **Setup:** not shared by this page");
+    } else {
+        // A file:// address is no link for other readers (renderers drop it too).
+        line(
+            o,
+            &format!(
+                "- **Setup:** {} (a file on the computer that made this record)",
+                md(r.link)
+            ),
+        );
+    }
+    line(
+        o,
+        &format!("- **Made with:** elcompare, “{}”", md(&ds.title)),
+    );
+    line(o, "");
+
+    line(o, "## Context");
+    line(o, "");
+    line(o, &format!("- **Situation:** {}", md(&r.situation())));
+    line(
+        o,
+        &format!(
+            "- **Current system:** {}{}",
+            md(&r.current_text()),
+            cites(r.current_sources(), true)
+        ),
+    );
+    let musts = r.must_texts();
+    if musts.is_empty() {
+        line(o, "- **Must-haves:** none");
+    } else {
+        line(o, "- **Must-haves:**");
+        for m in &musts {
+            line(o, &format!("  - {}", md(m)));
+        }
+    }
+    line(o, "");
+    line(o, "How much each criterion mattered (0–10):");
+    line(o, "");
+    line(o, "| Criterion | Weight | What it measures |");
+    line(o, "| --- | ---: | --- |");
+    for (i, c) in ds.criteria.iter().enumerate() {
+        line(
+            o,
+            &format!(
+                "| {} | {} | {} |",
+                md(&c.name),
+                super::fmt_weight(r.weight(i)),
+                md(&c.definition)
+            ),
+        );
+    }
+    line(o, "");
+
+    line(o, "## Options considered");
+    line(o, "");
+    if e.ranking.is_empty() {
+        line(o, "No option was left in the running.");
+    } else {
+        line(o, "| Rank | Option | Score (of 100) |");
+        line(o, "| ---: | --- | ---: |");
+        for (i, x) in e.ranking.iter().enumerate() {
+            line(
+                o,
+                &format!(
+                    "| {} | {} | {} |",
+                    i + 1,
+                    md(option_name(ds, x.option)),
+                    fixed0(x.total)
+                ),
+            );
+        }
+    }
+    line(o, "");
+    if !e.excluded.is_empty() {
+        line(o, "Not considered:");
+        line(o, "");
+        for x in &e.excluded {
+            line(
+                o,
+                &format!(
+                    "- **{}:** {}",
+                    md(option_name(ds, x.option)),
+                    md(&x.reasons.join("; "))
+                ),
+            );
+        }
+        line(o, "");
+    }
+
+    line(o, "## Decision");
+    line(o, "");
+    line(o, &md(&headline(ds, e)));
+    line(o, "");
+    if let Some(w) = r.winner() {
+        line(
+            o,
+            &format!(
+                "We choose **{}**. It scores best on the weights above, because:",
+                md(option_name(ds, w.option))
+            ),
+        );
+        line(o, "");
+        for why in &e.why {
+            line(o, &format!("- {}", md(why)));
+        }
+        line(o, "");
+        for extra in [
+            near_tie_line(ds, e),
+            sensitivity_line(ds, e, &r.setup.weights),
+        ]
+        .into_iter()
+        .flatten()
+        {
+            line(o, &md(&extra));
+            line(o, "");
+        }
+    }
+    if let Some(h) = &e.relax_hint {
+        line(o, &md(h));
+        line(o, "");
+    }
+    for (rank, x) in r.top().iter().enumerate() {
+        line(
+            o,
+            &format!(
+                "### {}. {}: {} of 100",
+                rank + 1,
+                md(option_name(ds, x.option)),
+                fixed0(x.total)
+            ),
+        );
+        line(o, "");
+        for w in &x.why_not {
+            line(o, &format!("- {}", md(w)));
+        }
+        if !x.why_not.is_empty() {
+            line(o, "");
+        }
+        line(o, "| Criterion | Weight | Value | Points | Why |");
+        line(o, "| --- | ---: | --- | ---: | --- |");
+        for row in r.rows(x) {
+            let why = row.rationale.map_or(String::new(), md);
+            line(
+                o,
+                &format!(
+                    "| {} | {} | {} | {} | {}{} |",
+                    md(row.name),
+                    super::fmt_weight(row.weight),
+                    md(&row.c.detail),
+                    fixed1(row.c.points),
+                    why,
+                    cites(row.sources, !why.is_empty())
+                ),
+            );
+        }
+        line(o, "");
+    }
+
+    line(o, "## Consequences");
+    line(o, "");
+    if let Some(v) = r.landing() {
+        line(
+            o,
+            &format!(
+                "- **Landing version:** {}{}",
+                md(&v.name),
+                cites(&v.sources, true)
+            ),
+        );
+        line(o, &format!("- **Support:** {}", md(&r.support_text(v))));
+        let status = status_text(v.status);
+        if !status.is_empty() {
+            line(
+                o,
+                &format!("- **Caution:** its dates are marked “{status}”"),
+            );
+        }
+    }
+    let (status, routes) = r.plan();
+    line(o, &format!("- **Migration:** {}", md(&r.plan_text())));
+    for m in &routes {
+        line(
+            o,
+            &format!("  - {}{}", md(&r.route_text(m)), cites(&m.sources, true)),
+        );
+        if let Some(n) = &m.note {
+            line(o, &format!("    - Risk or note: {}", md(n)));
+        }
+    }
+    if matches!(status, PlanStatus::NoTool) {
+        line(
+            o,
+            "  - Risk: a reinstall means rebuilding each host and moving data and configuration by hand.",
+        );
+    }
+    line(o, "");
+
+    line(o, "## Sources");
+    line(o, "");
+    used.sort_unstable();
+    used.dedup();
+    for n in used {
+        if let Some(s) = ds.sources.get(n - 1) {
+            line(
+                o,
+                &format!(
+                    "- \\[{n}\\] {}, retrieved {}",
+                    link(&md(&s.title), &s.url),
+                    md(&s.retrieved)
+                ),
+            );
+        }
+    }
+    line(o, "");
+    out
+}
+
+fn line(out: &mut String, s: &str) {
+    out.push_str(s);
+    out.push('\n');
+}
+
+/// Citations as links: " [[3]](url) [[12]](url)", with a leading space when `space`;
+/// each number is added to `used`.
+fn cite_links(r: &Report, numbers: &[usize], space: bool, used: &mut Vec<usize>) -> String {
+    let mut s = String::new();
+    for &n in numbers {
+        if let Some(src) = r.ds.sources.get(n - 1) {
+            used.push(n);
+            if space || !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(&link(&format!("\\[{n}\\]"), &src.url));
+        }
+    }
+    s
+}
+
+/// `[text](url)` for a web address, the text alone otherwise (a dataset URL that is not
+/// http(s) is never made a link).
+fn link(text: &str, u: &str) -> String {
+    if u.starts_with("https://") || u.starts_with("http://") {
+        format!("[{text}]({})", url(u))
+    } else {
+        text.to_string()
+    }
+}
+
+/// A link destination as written: plain, or in `<…>` when it holds a space or
+/// unbalanced parentheses (`<`, `>` and control characters are percent-encoded).
+fn url(u: &str) -> String {
+    let mut s = String::with_capacity(u.len());
+    let mut depth: i32 = 0;
+    let mut plain = true;
+    for c in u.chars() {
+        match c {
+            '<' => s.push_str("%3C"),
+            '>' => s.push_str("%3E"),
+            c if c.is_control() => {}
+            c => {
+                match c {
+                    '(' => depth += 1,
+                    ')' => depth -= 1,
+                    ' ' => plain = false,
+                    _ => {}
+                }
+                plain &= depth >= 0;
+                s.push(c);
+            }
+        }
+    }
+    if plain && depth == 0 {
+        s
+    } else {
+        format!("<{s}>")
+    }
+}
+
+/// Dataset text as Markdown text: inline markup characters are backslash-escaped, `|`
+/// too (table cells), `&` where it could start an entity, and line breaks become spaces.
+pub(crate) fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '~' | '$' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '&' if chars
+                .peek()
+                .is_some_and(|n| n.is_ascii_alphanumeric() || *n == '#') =>
+            {
+                out.push_str("\\&");
+            }
+            '\n' | '\r' | '\t' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{md, url};
+
+    #[test]
+    fn escapes_markup() {
+        assert_eq!(
+            md("a*b_c [d](e) <x> | #1 & &amp;"),
+            "a\\*b\\_c \\[d\\](e) \\<x\\> \\| \\#1 & \\&amp;"
+        );
+        assert_eq!(md("two\nlines"), "two lines");
+        assert_eq!(url("https://x/a_(b)"), "https://x/a_(b)");
+        assert_eq!(url("https://x/a b)"), "<https://x/a b)>");
+    }
+}

@@ -1,0 +1,606 @@
+//! The hand-off documents: what the printed report, the Markdown decision record and the
+//! CSV files say. Pure Rust, no web crates: every figure comes from the same
+//! [`Evaluation`] the widget shows, and every statement carries the dataset's sources.
+//!
+//! [`Report`] gathers the pieces once (setup in words, the top options' breakdowns with
+//! each rating's rationale, the compared options, the lifecycle rows, the migration
+//! route, the cited sources); [`decision_record`] writes them as Markdown, the widget's
+//! print view (`ui::report`) as HTML. [`ranking_csv`] and [`table_csv`] are the
+//! spreadsheet exports.
+
+mod csv;
+mod markdown;
+
+pub use csv::{ranking_csv, table_csv};
+pub use markdown::decision_record;
+
+use crate::data::{CriterionKind, Dataset, Date, Fact, Migration, OptionEntry, Status, Version};
+use crate::engine::{
+    fmt_num, lifecycle, migration_utility, Contribution, Evaluation, Ranked, Threshold,
+};
+use crate::num::{fixed0, fixed1};
+use crate::setup::Setup;
+
+/// How many of the best options get a full breakdown in the decision record.
+pub const TOP: usize = 3;
+/// … and on paper, where three pages must hold everything.
+pub const TOP_PRINTED: usize = 2;
+
+/// Everything a hand-off document is made from.
+#[derive(Clone, Copy)]
+pub struct Report<'a> {
+    pub ds: &'a Dataset,
+    pub setup: &'a Setup,
+    pub eval: &'a Evaluation,
+    pub today: Date,
+    /// Address that reopens this setup; empty when the widget does not share its setup.
+    pub link: &'a str,
+    /// How many of the best options get a breakdown ([`TOP`] or [`TOP_PRINTED`]).
+    pub breakdowns: usize,
+}
+
+/// One criterion of one option's breakdown.
+pub struct Row<'a> {
+    /// Index into `dataset.criteria`.
+    pub criterion: usize,
+    pub name: &'a str,
+    pub weight: f64,
+    pub c: &'a Contribution,
+    /// The rating's one-line rationale (hand-valued criteria only).
+    pub rationale: Option<&'a str>,
+    pub sources: &'a [String],
+}
+
+/// The setup's one-sentence result, exactly as the widget's live region says it.
+pub fn headline(ds: &Dataset, e: &Evaluation) -> String {
+    match e.ranking.first() {
+        _ if e.all_weights_zero => {
+            "Every weight is zero, so every option ties. Raise a slider to rank them.".to_string()
+        }
+        Some(w) => format!(
+            "Recommended: {}, {} of 100.",
+            option_name(ds, w.option),
+            fixed0(w.total)
+        ),
+        None => "No option meets every must-have.".to_string(),
+    }
+}
+
+/// "Near tie: …" when the top two are within the margin.
+pub fn near_tie_line(ds: &Dataset, e: &Evaluation) -> Option<String> {
+    if e.all_weights_zero || !e.near_tie {
+        return None;
+    }
+    let (w, r) = (e.ranking.first()?, e.ranking.get(1)?);
+    Some(format!(
+        "Near tie: {} is within {} points — treat both as good choices.",
+        option_name(ds, r.option),
+        fixed1(w.total - r.total)
+    ))
+}
+
+/// Weight as the sliders show it: "8", "7.5".
+pub fn fmt_weight(w: f64) -> String {
+    if w.fract() == 0.0 {
+        fixed0(w)
+    } else {
+        fixed1(w)
+    }
+}
+
+/// The one-sentence sensitivity summary for the criterion whose threshold is nearest.
+pub fn sensitivity_line(ds: &Dataset, e: &Evaluation, weights: &[f64]) -> Option<String> {
+    if e.all_weights_zero {
+        return None;
+    }
+    let winner = option_name(ds, e.ranking.first()?.option);
+    let nearest = e
+        .sensitivity
+        .iter()
+        .filter_map(|s| match &s.threshold {
+            Threshold::At {
+                weight,
+                rising,
+                new_winner,
+            } => {
+                let now = weights.get(s.criterion).copied().unwrap_or(0.0);
+                Some((
+                    (weight - now).abs(),
+                    s.criterion,
+                    *weight,
+                    *rising,
+                    *new_winner,
+                ))
+            }
+            Threshold::NoChange => None,
+        })
+        .min_by(|a, b| a.0.total_cmp(&b.0));
+    Some(match nearest {
+        Some((_, c, w, rising, nw)) => {
+            let name = ds.criteria.get(c).map_or("?", |c| c.name.as_str());
+            let dir = if rising { "goes above" } else { "drops below" };
+            format!(
+                "{winner} stays first unless {name} {dir} {} (then {}).",
+                fmt_weight((w * 10.0).round() / 10.0),
+                option_name(ds, nw)
+            )
+        }
+        None => format!("{winner} stays first whatever any single weight is set to."),
+    })
+}
+
+pub fn option_name(ds: &Dataset, i: usize) -> &str {
+    ds.options.get(i).map_or("?", |o| o.name.as_str())
+}
+
+/// The name of a version id ("AlmaLinux 9"), or the id itself.
+pub fn version_name<'d>(ds: &'d Dataset, id: &'d str) -> &'d str {
+    find_version(ds, id).map_or(id, |(_, v)| v.name.as_str())
+}
+
+fn find_version<'d>(ds: &'d Dataset, id: &str) -> Option<(usize, &'d Version)> {
+    ds.options
+        .iter()
+        .enumerate()
+        .find_map(|(oi, o)| o.versions.iter().find(|v| v.id == id).map(|v| (oi, v)))
+}
+
+/// Badge text for a fact's status ("" when verified).
+pub fn status_text(s: Status) -> &'static str {
+    match s {
+        Status::Verified => "",
+        Status::Partial => "partly inferred",
+        Status::Secondary => "secondary sources only",
+        Status::Conflict => "sources disagree",
+        Status::Unverified => "unverified",
+    }
+}
+
+/// A conflict's field in words: "security_end" → "security updates end",
+/// "extended[0].until" → "Extended Life-cycle Support ends".
+pub fn field_name(v: &Version, field: &str) -> String {
+    match field {
+        "release" => "released".to_string(),
+        "active_end" => "active support ends".to_string(),
+        "security_end" => "security updates end".to_string(),
+        _ => field
+            .strip_prefix("extended[")
+            .and_then(|rest| rest.split_once("]."))
+            .and_then(|(i, part)| Some((v.extended.get(i.parse::<usize>().ok()?)?, part)))
+            .map_or(field.to_string(), |(e, part)| match part {
+                "until" => format!("{} ends", e.name),
+                _ => format!("{} {part}", e.name),
+            }),
+    }
+}
+
+/// Latest dated paid/extended end of a version, if any.
+pub fn extended_end(v: &Version) -> Option<&str> {
+    v.extended
+        .iter()
+        .filter_map(|e| e.until.as_deref())
+        .filter(|u| Date::parse(u).is_some())
+        .max()
+}
+
+/// "in place, major-version upgrade, official".
+pub fn describe(m: &Migration) -> String {
+    use crate::data::{Method, Upgrade};
+    let how = match m.method {
+        Method::InPlace => "in place",
+        Method::Reinstall => "reinstall",
+    };
+    let up = match m.upgrade {
+        Upgrade::SameMajor => "same major version",
+        Upgrade::Major => "major-version upgrade",
+    };
+    format!("{how}, {up}, {}", m.backing.label())
+}
+
+/// What the migration plan says when there is no route to list.
+pub enum PlanStatus {
+    NewInstall,
+    AlreadyRunning,
+    NoTool,
+    Routes,
+    NoWinner,
+}
+
+impl<'a> Report<'a> {
+    pub fn new(
+        ds: &'a Dataset,
+        setup: &'a Setup,
+        eval: &'a Evaluation,
+        today: Date,
+        link: &'a str,
+    ) -> Report<'a> {
+        Report {
+            ds,
+            setup,
+            eval,
+            today,
+            link,
+            breakdowns: TOP,
+        }
+    }
+
+    /// The retrieval date most sources share (printed once instead of with each).
+    pub fn common_retrieved(&self) -> &'a str {
+        let mut best: (&str, usize) = ("", 0);
+        for s in &self.ds.sources {
+            let n = self
+                .ds
+                .sources
+                .iter()
+                .filter(|x| x.retrieved == s.retrieved)
+                .count();
+            if n > best.1 {
+                best = (&s.retrieved, n);
+            }
+        }
+        best.0
+    }
+
+    pub fn winner(&self) -> Option<&'a Ranked> {
+        if self.eval.all_weights_zero {
+            return None;
+        }
+        self.eval.ranking.first()
+    }
+
+    /// "Stable production server (preset)" or "Custom weights and must-haves".
+    pub fn situation(&self) -> String {
+        match self
+            .setup
+            .preset
+            .as_deref()
+            .and_then(|id| self.ds.presets.iter().find(|p| p.id == id))
+        {
+            Some(p) => format!("{} (preset: {})", p.name, p.description),
+            None => "Custom weights and must-haves".to_string(),
+        }
+    }
+
+    /// "CentOS Linux 7 (security updates ended 2024-06-30)" or "New installation".
+    pub fn current_text(&self) -> String {
+        let Some(id) = self.setup.current.as_deref() else {
+            return "New installation (nothing to migrate)".to_string();
+        };
+        let Some((_, v)) = find_version(self.ds, id) else {
+            return id.to_string();
+        };
+        match v.security_end.as_deref().and_then(Date::parse) {
+            Some(end) if end < self.today => {
+                format!("{} (security updates ended {end})", v.name)
+            }
+            Some(end) => format!("{} (security updates until {end})", v.name),
+            None => format!("{} (end of security updates not published)", v.name),
+        }
+    }
+
+    /// Sources of the current system's version (its dates).
+    pub fn current_sources(&self) -> &'a [String] {
+        self.setup
+            .current
+            .as_deref()
+            .and_then(|id| find_version(self.ds, id))
+            .map_or(&[][..], |(_, v)| &v.sources[..])
+    }
+
+    /// Each must-have in words; empty when there are none.
+    pub fn must_texts(&self) -> Vec<String> {
+        let m = &self.setup.must;
+        let mut out: Vec<String> = m
+            .flags
+            .iter()
+            .map(|f| {
+                self.ds
+                    .flags
+                    .iter()
+                    .find(|x| &x.id == f)
+                    .map_or(f.clone(), |x| x.name.clone())
+            })
+            .collect();
+        if let Some(a) = &m.arch {
+            out.push(format!("Runs on {a}"));
+        }
+        if let Some(y) = m.min_years {
+            out.push(format!("At least {} years of security updates", fmt_num(y)));
+        }
+        out
+    }
+
+    pub fn weight(&self, criterion: usize) -> f64 {
+        self.setup.weights.get(criterion).copied().unwrap_or(0.0)
+    }
+
+    /// The best options (at most [`Report::breakdowns`]) that get a breakdown.
+    pub fn top(&self) -> &'a [Ranked] {
+        if self.eval.all_weights_zero {
+            return &[];
+        }
+        let r = &self.eval.ranking;
+        &r[..r.len().min(self.breakdowns)]
+    }
+
+    /// One option's breakdown: each criterion's value, points, rationale and sources.
+    pub fn rows(&self, r: &'a Ranked) -> Vec<Row<'a>> {
+        let ds = self.ds;
+        let opt = ds.options.get(r.option);
+        r.contributions
+            .iter()
+            .filter_map(|c| {
+                let crit = ds.criteria.get(c.criterion)?;
+                let (rationale, sources): (Option<&str>, &[String]) = match crit.scoring {
+                    CriterionKind::YearsLeft { .. } => {
+                        let v = opt.and_then(|o| {
+                            lifecycle(o, self.today)
+                                .best_version
+                                .and_then(|i| o.versions.get(i))
+                        });
+                        (None, v.map_or(&[][..], |v| &v.sources[..]))
+                    }
+                    CriterionKind::Migration => {
+                        let m = opt.and_then(|o| self.routes(o).into_iter().next());
+                        (None, m.map_or(&[][..], |m| &m.sources[..]))
+                    }
+                    _ => {
+                        match opt.and_then(|o| o.ratings.iter().find(|x| x.criterion == crit.id)) {
+                            Some(x) => (Some(x.rationale.as_str()), &x.sources[..]),
+                            None => (None, &[][..]),
+                        }
+                    }
+                };
+                Some(Row {
+                    criterion: c.criterion,
+                    name: &crit.name,
+                    weight: self.weight(c.criterion),
+                    c,
+                    rationale,
+                    sources,
+                })
+            })
+            .collect()
+    }
+
+    /// Options in the side-by-side table, in the visitor's order.
+    pub fn compared(&self) -> Vec<&'a OptionEntry> {
+        self.setup
+            .compare
+            .iter()
+            .filter_map(|id| self.ds.options.iter().find(|o| &o.id == id))
+            .collect()
+    }
+
+    /// The fact an option states for a dimension.
+    pub fn fact(o: &'a OptionEntry, dimension: &str) -> Option<&'a Fact> {
+        o.facts.iter().find(|f| f.dimension == dimension)
+    }
+
+    /// Versions in the lifecycle table: the visitor's current system, and the versions
+    /// still updated of the recommended and the compared options, in dataset order (the
+    /// other top options' end dates are in their breakdown).
+    pub fn lifecycle_versions(&self) -> Vec<&'a Version> {
+        let current_owner = self
+            .setup
+            .current
+            .as_deref()
+            .and_then(|id| find_version(self.ds, id))
+            .map(|(oi, _)| oi);
+        self.ds
+            .options
+            .iter()
+            .enumerate()
+            .filter(|(oi, o)| {
+                self.setup.compare.contains(&o.id)
+                    || self.winner().is_some_and(|w| w.option == *oi)
+                    || current_owner == Some(*oi)
+            })
+            .flat_map(|(_, o)| &o.versions)
+            .filter(|v| {
+                self.setup.current.as_deref() == Some(v.id.as_str()) || !ended(v, self.today)
+            })
+            .collect()
+    }
+
+    /// Listed migrations from the current system into `to`'s versions that still receive
+    /// updates, the easiest first (the first one is the one the migration score uses).
+    pub fn routes(&self, to: &'a OptionEntry) -> Vec<&'a Migration> {
+        let Some(cur) = self.setup.current.as_deref() else {
+            return Vec::new();
+        };
+        let mut out: Vec<&Migration> = self
+            .ds
+            .migrations
+            .iter()
+            .filter(|m| m.from == cur)
+            .filter(|m| {
+                to.versions
+                    .iter()
+                    .any(|v| v.id == m.to && !ended(v, self.today))
+            })
+            .collect();
+        // Stable: equally easy routes keep dataset order.
+        out.sort_by(|a, b| {
+            migration_utility(b.method, b.upgrade, b.backing)
+                .total_cmp(&migration_utility(a.method, a.upgrade, a.backing))
+        });
+        out
+    }
+
+    /// The migration plan towards the recommended option: what kind, and the routes.
+    pub fn plan(&self) -> (PlanStatus, Vec<&'a Migration>) {
+        let Some(w) = self.winner() else {
+            return (PlanStatus::NoWinner, Vec::new());
+        };
+        let Some(opt) = self.ds.options.get(w.option) else {
+            return (PlanStatus::NoWinner, Vec::new());
+        };
+        let Some(cur) = self.setup.current.as_deref() else {
+            return (PlanStatus::NewInstall, Vec::new());
+        };
+        if opt
+            .versions
+            .iter()
+            .any(|v| v.id == cur && !ended(v, self.today))
+        {
+            return (PlanStatus::AlreadyRunning, Vec::new());
+        }
+        let routes = self.routes(opt);
+        if routes.is_empty() {
+            (PlanStatus::NoTool, routes)
+        } else {
+            (PlanStatus::Routes, routes)
+        }
+    }
+
+    /// The plan in one sentence.
+    pub fn plan_text(&self) -> String {
+        let winner = self
+            .winner()
+            .map_or("?", |w| option_name(self.ds, w.option));
+        let current = self
+            .setup
+            .current
+            .as_deref()
+            .map_or("", |c| version_name(self.ds, c));
+        let landing = self.landing().map_or(winner, |v| v.name.as_str());
+        match self.plan().0 {
+            PlanStatus::NoWinner => "No option is recommended, so there is no plan.".to_string(),
+            PlanStatus::NewInstall => {
+                format!("New installation: install {landing}; nothing to migrate.")
+            }
+            PlanStatus::AlreadyRunning => format!(
+                "You already run {winner}: update within the release, or reinstall for a newer major version."
+            ),
+            PlanStatus::NoTool => format!(
+                "No in-place tool is listed from {current} to {winner}: plan a fresh install of {landing} and move data and configuration."
+            ),
+            PlanStatus::Routes => format!("From {current} to {winner}, the listed routes (easiest first):"),
+        }
+    }
+
+    /// One route in words: "To AlmaLinux 8 with ELevate (AlmaLinux OS Foundation): in place, …".
+    pub fn route_text(&self, m: &Migration) -> String {
+        let tool = m
+            .tool
+            .as_deref()
+            .and_then(|t| self.ds.tools.iter().find(|x| x.id == t));
+        let mut s = format!("To {}", version_name(self.ds, &m.to));
+        if let Some(t) = tool {
+            s.push_str(&format!(" with {} ({})", t.name, t.owner));
+        }
+        s.push_str(": ");
+        s.push_str(&describe(m));
+        s.push('.');
+        s
+    }
+
+    /// Where the recommendation lands: the first route's target, or the recommended
+    /// option's longest-supported version.
+    pub fn landing(&self) -> Option<&'a Version> {
+        let w = self.winner()?;
+        if let (PlanStatus::Routes, routes) = self.plan() {
+            if let Some(v) = routes.first().and_then(|m| find_version(self.ds, &m.to)) {
+                return Some(v.1);
+            }
+        }
+        let o = self.ds.options.get(w.option)?;
+        lifecycle(o, self.today)
+            .best_version
+            .and_then(|i| o.versions.get(i))
+    }
+
+    /// "security updates until 2032-05-31 (5.5 years from 2026-11-29)".
+    pub fn support_text(&self, v: &Version) -> String {
+        let mut s = match v.security_end.as_deref().and_then(Date::parse) {
+            Some(end) => format!(
+                "security updates until {end} ({} years from {})",
+                fixed1(self.today.years_until(end).max(0.0)),
+                self.today
+            ),
+            None => "end of security updates not published".to_string(),
+        };
+        for e in &v.extended {
+            s.push_str(&format!(
+                "; {} {}: {}{}",
+                e.vendor,
+                e.name,
+                e.until.as_deref().unwrap_or("no fixed end"),
+                if e.paid { " (paid)" } else { "" }
+            ));
+        }
+        s
+    }
+
+    /// Citation numbers (the source's position in the dataset, from 1) of `ids`, in order,
+    /// unknown ids left out.
+    pub fn cite(&self, ids: &[String]) -> Vec<usize> {
+        let mut out: Vec<usize> = Vec::with_capacity(ids.len());
+        for id in ids {
+            if let Some(n) = self.ds.sources.iter().position(|s| &s.id == id) {
+                if !out.contains(&(n + 1)) {
+                    out.push(n + 1);
+                }
+            }
+        }
+        out
+    }
+
+    /// Every citation number the report prints, ascending: the list of sources to print.
+    pub fn cited(&self) -> Vec<usize> {
+        let mut ids: Vec<&[String]> = vec![self.current_sources()];
+        for r in self.top() {
+            for row in self.rows(r) {
+                ids.push(row.sources);
+            }
+        }
+        for o in self.compared() {
+            for f in &o.facts {
+                ids.push(&f.sources);
+            }
+        }
+        for v in self.lifecycle_versions() {
+            ids.push(&v.sources);
+            for e in &v.extended {
+                ids.push(&e.sources);
+            }
+            for c in &v.conflicts {
+                ids.push(&c.sources);
+            }
+        }
+        let (_, routes) = self.plan();
+        for m in &routes {
+            ids.push(&m.sources);
+        }
+        if let Some(v) = self.landing() {
+            ids.push(&v.sources);
+        }
+        let mut out: Vec<usize> = ids.into_iter().flat_map(|s| self.cite(s)).collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+/// The version's security updates ended before `today` (an unpublished end has not).
+fn ended(v: &Version, today: Date) -> bool {
+    v.security_end
+        .as_deref()
+        .and_then(Date::parse)
+        .is_some_and(|end| end < today)
+}
+
+/// "[3] [12]" for a list of citation numbers.
+pub fn cite_text(numbers: &[usize]) -> String {
+    numbers
+        .iter()
+        .map(|n| format!("[{n}]"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A file name part from today's date: "2026-11-29".
+pub fn file_stem(kind: &str, today: Date) -> String {
+    format!("elcompare-{kind}-{today}")
+}
