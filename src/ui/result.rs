@@ -69,7 +69,7 @@ pub fn ranking(p: &ResultProps) -> Html {
                     html! {
                         <li key={d.options.get(r.option).map_or(String::new(), |o| o.id.clone())} class="elc-rank">
                             <div class="elc-rank-head">
-                                <span class="elc-rank-name">{ name }</span>
+                                <span><span class="elc-rank-pos">{ format!("{}. ", rank + 1) }</span><span class="elc-rank-name">{ name }</span></span>
                                 <span class="elc-rank-score">{ fixed0(r.total) }<span class="elc-sr">{ " of 100" }</span></span>
                             </div>
                             <svg class="elc-bar" viewBox="0 0 1000 6" preserveAspectRatio="none" aria-hidden="true">

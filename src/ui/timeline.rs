@@ -52,7 +52,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
     ) {
         // Shape as well as colour tells the phases apart: security-only bars are thinner.
         (Some(a), Some(b)) if b > a => {
-            let (y, h) = if class == "elc-tl-security" {
+            let (y, h) = if class == "elc-tl-security" || class == "elc-tl-open" {
                 ("6", "8")
             } else {
                 ("3", "14")
@@ -70,6 +70,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                 <li><span class="elc-key elc-tl-active"></span>{ "Active support" }</li>
                 <li><span class="elc-key elc-tl-security"></span>{ "Security updates only" }</li>
                 <li><span class="elc-key elc-tl-ext"></span>{ "Paid / extended" }</li>
+                <li><span class="elc-key elc-tl-open"></span>{ "Released, end not published" }</li>
                 <li><span class="elc-key elc-tl-today"></span>{ format!("Today ({})", p.today) }</li>
             </ul>
             <div class="elc-tl" aria-hidden="true">
@@ -90,6 +91,9 @@ pub fn timeline(p: &TimelineProps) -> Html {
                                 { bar(rel, act, "elc-tl-active", format!("{}: active support {} to {}", v.name, v.release, v.active_end.as_deref().unwrap_or("?"))) }
                                 { bar(act.or(rel), sec, "elc-tl-security", format!("{}: security updates to {}", v.name, v.security_end.as_deref().unwrap_or("?"))) }
                                 { bar(sec, ext, "elc-tl-ext", format!("{}: paid/extended to {}", v.name, extended_end(v).unwrap_or("?"))) }
+                                if sec.is_none() {
+                                    { bar(act.or(rel), Some(hi), "elc-tl-open", format!("{}: released {}, end of security updates not published", v.name, v.release)) }
+                                }
                                 <line class="elc-tl-now" x1={fixed1(x(today))} x2={fixed1(x(today))} y1="0" y2="20" />
                             </svg>
                         </div>
