@@ -192,12 +192,15 @@ impl Setup {
                 .collect();
             let text = ids.join(",");
             self.try_apply(d, Change::CompareAll(ids))
-                .map_err(|e| format!("options \"{text}\": {e}"))?;
+                .map_err(|e| format!("options \"{}\": {e}", clip(&text)))?;
         }
         if let Some(c) = current {
             let id = Some(c.to_string()).filter(|c| !c.is_empty() && c != "new");
             self.try_apply(d, Change::Current(id)).map_err(|_| {
-                format!("current \"{c}\" is not a known version id (e.g. centos-linux-7)")
+                format!(
+                    "current \"{}\" is not a known version id (e.g. centos-linux-7)",
+                    clip(c)
+                )
             })?;
         }
         Ok(())

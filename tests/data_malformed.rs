@@ -61,6 +61,17 @@ fn trailing_garbage() {
     assert!(e.starts_with("not valid JSON: trailing characters"), "{e}");
 }
 
+/// Found by `cargo xtask fuzz dataset` (fuzz/regressions/dataset/crash-8e05…): text after a
+/// dataset that breaks a rule gave the rule's problems instead of "not valid JSON", unlike the
+/// browser, whose JSON.parse refuses the text.
+#[test]
+fn trailing_garbage_after_an_invalid_dataset() {
+    let broken = EMBEDDED_JSON.replacen("\"schema\": 2", "\"schema\": 7", 1);
+    assert!(from_json_str(&broken).is_err());
+    let e = one_error(&format!("{broken}\0\0"));
+    assert!(e.starts_with("not valid JSON: trailing characters"), "{e}");
+}
+
 #[test]
 fn not_an_object() {
     let e = one_error("42");

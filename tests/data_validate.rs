@@ -339,6 +339,44 @@ fn unknown_preset_must_flag() {
     );
 }
 
+/// Found by the `dataset` fuzz property (valid dataset → every preset's setup survives a
+/// shared link): these were accepted, then the widget held a setup its controls and its
+/// links cannot express. Inputs in fuzz/regressions/dataset/.
+#[test]
+fn preset_must_haves_and_weights_a_shared_link_can_carry() {
+    assert_eq!(
+        broken(|d| d.presets[0].must.arch = Some("sparc".into())),
+        ["presets[0].must.arch: no version lists architecture \"sparc\""]
+    );
+    assert_eq!(
+        broken(|d| d.presets[0].must.flags = vec!["free".into(), "free".into()]),
+        ["presets[0].must.flags[1]: \"free\" is listed twice"]
+    );
+    assert_eq!(
+        broken(|d| d.presets[0].must.min_years = Some(20.0)),
+        ["presets[0].must.min_years: 20 is more than 15 years"]
+    );
+    assert_eq!(
+        broken(|d| d.presets[0].must.min_years = Some(2.345)),
+        ["presets[0].must.min_years: 2.345 has more than two decimals (use at most two)"]
+    );
+    assert_eq!(
+        broken(|d| {
+            d.presets[0].weights.insert("stability".into(), 7.333);
+        }),
+        ["presets[0].weights.stability: 7.333 has more than two decimals (use at most two)"]
+    );
+    assert_eq!(
+        broken(|d| d.criteria[0].default_weight = 0.125),
+        ["criteria[0].default_weight: 0.125 has more than two decimals (use at most two)"]
+    );
+    // Two decimals are fine, as every value the controls and the fragment produce.
+    assert_eq!(
+        broken(|d| d.criteria[0].default_weight = 7.25),
+        no_messages()
+    );
+}
+
 #[test]
 fn unknown_preset_current() {
     assert_eq!(
@@ -774,6 +812,7 @@ fn option_needs_versions_and_arches() {
             d.options[1].versions.clear();
             d.migrations.clear();
             d.presets[0].current = None;
+            d.presets[0].must.arch = None;
         }),
         [
             "options[0].versions[0].arches: needs at least one architecture",

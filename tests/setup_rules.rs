@@ -183,6 +183,13 @@ fn host_options_are_applied_in_order_with_named_errors() {
         err(None, None, Some("centos-9")),
         "current \"centos-9\" is not a known version id (e.g. centos-linux-7)"
     );
+    // A huge attribute is quoted clipped, as every other message (found by `cargo xtask fuzz
+    // host`; inputs in fuzz/regressions/host/).
+    let long = "centos-linux-7".repeat(400);
+    let e = err(None, None, Some(&long));
+    assert!(e.len() < 120 && e.contains("centos-linux…\""), "{e}");
+    let e = err(None, Some(&"almalinux,".repeat(500)), None);
+    assert!(e.len() < 200, "{e}");
 }
 
 #[test]

@@ -39,6 +39,8 @@ struct Checker<'a> {
     versions: Vec<&'a str>,
     waypoints: Vec<&'a str>,
     tools: Vec<&'a str>,
+    /// Every architecture any version lists (what a must-have may ask for).
+    arches: Vec<&'a str>,
 }
 
 impl<'a> Checker<'a> {
@@ -71,6 +73,12 @@ impl<'a> Checker<'a> {
                 .collect(),
             waypoints: d.waypoints.iter().map(|x| x.id.as_str()).collect(),
             tools: d.tools.iter().map(|x| x.id.as_str()).collect(),
+            arches: d
+                .options
+                .iter()
+                .flat_map(|o| &o.versions)
+                .flat_map(|v| v.arches.iter().map(String::as_str))
+                .collect(),
         }
     }
 
@@ -633,17 +641,32 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A preset's must-haves are ones the visitor could set: known, once each, in range
+    /// (else the widget holds a setup its controls and its shared links cannot express).
     fn must(&mut self, p: &str, m: &MustHaves) {
         for (k, f) in m.flags.iter().enumerate() {
-            self.reference(&format!("{p}.flags[{k}]"), f, Kind::Flag);
+            let fp = format!("{p}.flags[{k}]");
+            if self.reference(&fp, f, Kind::Flag) && m.flags[..k].contains(f) {
+                self.problem(fp, format!("{} is listed twice", quote(f)));
+            }
         }
         if let Some(arch) = &m.arch {
-            self.text(&format!("{p}.arch"), arch);
+            let ap = format!("{p}.arch");
+            if self.text(&ap, arch) && !self.arches.contains(&arch.as_str()) {
+                self.problem(ap, format!("no version lists architecture {}", quote(arch)));
+            }
         }
         if let Some(y) = m.min_years {
             let yp = format!("{p}.min_years");
-            if self.finite(&yp, y) && y < 0.0 {
-                self.problem(yp, format!("{} must not be negative", num(y)));
+            let max = crate::setup::MAX_MIN_YEARS;
+            if self.finite(&yp, y) {
+                if y < 0.0 {
+                    self.problem(yp, format!("{} must not be negative", num(y)));
+                } else if y > max {
+                    self.problem(yp, format!("{} is more than {} years", num(y), num(max)));
+                } else {
+                    self.hundredths(&yp, y);
+                }
             }
         }
     }
@@ -679,10 +702,26 @@ impl<'a> Checker<'a> {
     }
 
     fn weight(&mut self, path: &str, w: f64) {
-        if self.finite(path, w) && !(0.0..=MAX_WEIGHT).contains(&w) {
+        if !self.finite(path, w) {
+            return;
+        }
+        if !(0.0..=MAX_WEIGHT).contains(&w) {
             self.problem(
                 path,
                 format!("weight {} is outside 0..={}", num(w), num(MAX_WEIGHT)),
+            );
+        } else {
+            self.hundredths(path, w);
+        }
+    }
+
+    /// A shared link writes weights and year counts to two decimals, so a value with more
+    /// would come back from it as another number (found by `cargo xtask fuzz dataset`).
+    fn hundredths(&mut self, path: &str, x: f64) {
+        if (x * 100.0).round() / 100.0 != x {
+            self.problem(
+                path,
+                format!("{} has more than two decimals (use at most two)", num(x)),
             );
         }
     }
