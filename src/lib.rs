@@ -17,6 +17,11 @@ pub mod report;
 pub mod setup;
 pub mod summary;
 
+/// Fuzz-target properties, shared by `fuzz/` and `tests/fuzz_replay.rs` (native only).
+#[cfg(not(target_arch = "wasm32"))]
+#[doc(hidden)]
+pub mod fuzzing;
+
 #[cfg(target_arch = "wasm32")]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]

@@ -5,9 +5,11 @@
 //! - `demo`   setup + dist, then serve dist/ on http://127.0.0.1:8080
 //! - `test`   setup, then every check and test; ends with "N passed, N failed"
 //! - `bench`  setup + dist, then size / start-up / latency / engine / memory figures
+//! - `fuzz [TARGET…] [--secs N] [--runs N]`  libFuzzer campaigns (nightly), corpus minimised
 //! - `check-dataset FILE`  every problem of a dataset file, each with its JSON path
 
 mod dist;
+mod fuzz;
 mod prerender;
 mod serve;
 mod setup;
@@ -29,8 +31,11 @@ fn main() -> ExitCode {
         "test" => setup::all().and_then(|()| test::run()),
         "bench" => setup::all().and_then(|()| test::bench()),
         "check-dataset" => check_dataset(rest),
+        "fuzz" => fuzz::run(rest),
         _ => {
-            eprintln!("usage: cargo xtask <setup|dist|demo|test|bench|check-dataset FILE>");
+            eprintln!(
+                "usage: cargo xtask <setup|dist|demo|test|bench|fuzz [TARGET…]|check-dataset FILE>"
+            );
             return ExitCode::from(2);
         }
     };
