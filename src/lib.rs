@@ -9,13 +9,16 @@
     deny(clippy::unwrap_used, clippy::expect_used, clippy::panic)
 )]
 
+pub mod attrs;
 pub mod data;
 pub mod engine;
 pub mod fragment;
 pub mod num;
 pub mod report;
 pub mod setup;
+pub mod snippet;
 pub mod summary;
+pub mod view;
 
 /// Fuzz-target properties, shared by `fuzz/` and `tests/fuzz_replay.rs` (native only).
 #[cfg(not(target_arch = "wasm32"))]

@@ -5,7 +5,8 @@
 //! [`Setup::try_apply`], so each rule (clamping, compare limits, when the preset
 //! stops applying) is written once.
 
-use crate::data::{Dataset, MustHaves, MAX_WEIGHT};
+use crate::data::{Dataset, Date, MustHaves, MAX_WEIGHT};
+use crate::engine::{Evaluation, Inputs};
 
 /// Fewest and most options the side-by-side table shows.
 pub const COMPARE_MIN: usize = 2;
@@ -306,6 +307,22 @@ impl Visitor {
             .filter(|p| self.setup.matches_preset(d, p));
         self.setup != before
     }
+}
+
+/// What the widget shows for `setup` on `today`: the one place a setup becomes engine
+/// inputs (the widget's reducer and the static version both call it).
+pub fn evaluate(data: &Dataset, setup: &Setup, today: Date) -> Evaluation {
+    crate::engine::evaluate(&Inputs {
+        dataset: data,
+        weights: &setup.weights,
+        must: &setup.must,
+        today,
+        current: setup.current.as_deref(),
+        fleet: &[],
+        count_paid: false,
+        in_play: None,
+        near_tie_margin: 2.0,
+    })
 }
 
 /// Every architecture any version lists, sorted, without repeats.

@@ -4,6 +4,8 @@
 // and requests nothing but the embed bundle's own .wasm file.
 
 const ELC_CSS = __ELCOMPARE_CSS__;
+/** The embed bundle's URL, for the embed code (null in the single file). */
+const ELC_SCRIPT_URL = __ELCOMPARE_SCRIPT_URL__;
 // The shell's own reset: `.elc-frame` is the one box everything renders in. Page rules
 // cannot select it, and `all: initial` drops whatever the page pushed onto the host
 // element (even with !important) before it is inherited inward. Custom properties
@@ -12,7 +14,13 @@ const ELC_CSS = __ELCOMPARE_CSS__;
 const ELC_SHELL_CSS =
   ".elc-frame { all: initial; display: block; }" +
   " .elc-banner { margin: 0 0 .5em; padding: .5em .75em; white-space: pre-line; }";
-const ELC_KEYS = ["preset", "options", "current", "theme", "dataset", "share", "today"];
+/** The element's attributes; also the keys of mount/update (`heading-level` is `headingLevel` there). */
+const ELC_KEYS = ["preset", "options", "current", "weights", "must", "view", "sections", "heading", "heading-level",
+  "theme", "dataset", "share", "today"];
+/** What `state()` returns that is not an attribute; mount/update accept it back. */
+const ELC_STATE_KEYS = ["compare", "fragment", "detail"];
+/** Keys the wasm side checks and applies (the setup and which parts show). */
+const ELC_WIDGET_KEYS = ["fragment", "preset", "options", "current", "weights", "must", "view", "sections", "heading", "heading-level"];
 const ELC_THEMES = ["auto", "light", "dark", "inherit"];
 /** Options that need a fresh widget (new data or sharing), not just a new setup. */
 const ELC_REMOUNT = ["dataset", "share", "today"];
@@ -229,37 +237,110 @@ function elcExplain(err) {
   return `The interactive comparison could not start. ${why} Details: ${text}`;
 }
 
-/** Checks the keys and the JS-side values; returns a copy. Throws an Error with a readable message. */
-function elcCheck(options) {
-  if (options === undefined || options === null) return {};
-  if (typeof options !== "object" || Array.isArray(options)) {
-    throw new Error("options must be a plain object, e.g. { preset: \"production\" }");
-  }
-  const o = {};
-  for (const [k, v] of Object.entries(options)) {
-    if (!ELC_KEYS.includes(k)) {
-      throw new Error(`unknown option "${k}" (known: ${ELC_KEYS.join(", ")})`);
-    }
-    if (v === undefined) continue;
-    if (k === "theme" && !ELC_THEMES.includes(v)) {
-      throw new Error(`theme "${v}" is not one of: ${ELC_THEMES.join(", ")}`);
-    }
-    if (k === "share" && v !== "on" && v !== "off") {
-      throw new Error(`share "${v}" is not one of: on, off`);
-    }
-    if (k === "dataset" && typeof v !== "string") {
-      throw new Error("dataset must be a selector string, e.g. \"#my-data\"");
-    }
-    if (k === "options" && Array.isArray(v)) {
-      if (!v.every((id) => typeof id === "string")) {
-        throw new Error("options must be option ids, e.g. [\"almalinux\", \"rocky\"] or \"almalinux,rocky\"");
+/** `{ stability: 8, cost: 2 }` → "stability:8,cost:2" (the wasm side checks the ids and values). */
+function elcPairs(obj) {
+  return Object.entries(obj).map(([id, w]) => `${id}:${w}`).join(",");
+}
+
+/** `{ flags, arch, min_years }` (as `state().must`) → the fragment's "f:…;a:…;y:…" form. */
+function elcMust(m) {
+  const parts = [];
+  if (Array.isArray(m.flags) && m.flags.length) parts.push(`f:${m.flags.join(",")}`);
+  if (m.arch) parts.push(`a:${m.arch}`);
+  if (m.min_years !== null && m.min_years !== undefined) parts.push(`y:${m.min_years}`);
+  return parts.join(";");
+}
+
+const elcIsObject = (v) => typeof v === "object" && v !== null && !Array.isArray(v);
+
+/**
+ * One option value → its attribute (string) form in `o`, or a message saying what is wrong.
+ * Accepts the attribute strings and the shapes `state()` returns (lists, objects, null).
+ */
+function elcValue(k, v, o) {
+  const one = (name, list) => (list.includes(v) ? ((o[name] = v), null) : `${name} "${v}" is not one of: ${list.join(", ")}`);
+  switch (k) {
+    case "theme": return one("theme", ELC_THEMES);
+    case "share": return one("share", ["on", "off"]);
+    case "options":
+    case "compare":
+      if (Array.isArray(v) && v.every((id) => typeof id === "string")) v = v.join(",");
+      if (typeof v !== "string") return `${k} must be option ids, e.g. ["almalinux", "rocky"] or "almalinux,rocky"`;
+      o.options = v;
+      return null;
+    case "current":
+      o.current = v === null ? "new" : String(v);
+      return null;
+    case "weights":
+    case "detail":
+      if (k === "detail") {
+        if (!elcIsObject(v) || !elcIsObject(v.weights)) return null; // winner and ranking are results
+        v = v.weights;
       }
-      o[k] = v.join(",");
-      continue;
-    }
-    o[k] = v;
+      if (elcIsObject(v)) v = elcPairs(v);
+      if (typeof v !== "string") return 'weights must be "8,2,6,…" (one per criterion), "stability:8,cost:2" or { stability: 8, … }';
+      if (k === "weights" || o.weights === undefined) o.weights = v;
+      return null;
+    case "must":
+      if (elcIsObject(v)) v = elcMust(v);
+      if (typeof v !== "string") return 'must must be "f:fips;a:x86_64;y:5" or { flags: ["fips"], arch: "x86_64", min_years: 5 }';
+      o.must = v;
+      return null;
+    case "sections":
+      if (Array.isArray(v)) v = v.join(",");
+      o.sections = String(v);
+      return null;
+    case "preset":
+      if (v !== null) o.preset = String(v);
+      return null;
+    case "dataset":
+      if (typeof v !== "string") return 'dataset must be a selector string, e.g. "#my-data"';
+      o.dataset = v;
+      return null;
+    default:
+      o[k] = String(v);
+      return null;
   }
+}
+
+/**
+ * Checks the keys and the JS-side values of `options`. Returns `{ o, problems }`: the valid
+ * options in attribute form, and one readable message per invalid one (all of them, not the first).
+ */
+function elcNormalize(options) {
+  const o = {};
+  const problems = [];
+  if (options === undefined || options === null) return { o, problems };
+  if (!elcIsObject(options)) {
+    problems.push('options must be a plain object, e.g. { preset: "production" }');
+    return { o, problems };
+  }
+  const known = [...ELC_KEYS.map((k) => (k === "heading-level" ? "headingLevel" : k)), ...ELC_STATE_KEYS];
+  for (const [key, v] of Object.entries(options)) {
+    const k = key === "headingLevel" ? "heading-level" : key;
+    if (!ELC_KEYS.includes(k) && !ELC_STATE_KEYS.includes(k)) {
+      problems.push(`unknown option "${key}" (known: ${known.join(", ")})`);
+    } else if (v !== undefined) {
+      const bad = elcValue(k, v, o);
+      if (bad) problems.push(bad);
+    }
+  }
+  return { o, problems };
+}
+
+/** Like elcNormalize, but throws an Error listing every problem. */
+function elcCheck(options) {
+  const { o, problems } = elcNormalize(options);
+  if (problems.length) throw new Error(problems.join("\n"));
   return o;
+}
+
+/** The banner text for problems found at start-up: all of them, and that defaults are used. */
+function elcProblems(problems) {
+  if (!problems.length) return null;
+  const head = problems.length === 1 ? "One setting of this widget is invalid" : `${problems.length} settings of this widget are invalid`;
+  return `${head}, so the widget uses the default for ${problems.length === 1 ? "it" : "each"}:\n` +
+    problems.map((p) => `• ${p}`).join("\n");
 }
 
 /** Options as the Rust side takes them: the dataset looked up, theme and share="on" removed. */
@@ -268,6 +349,11 @@ function elcPrepare(element, opts) {
   delete out.theme;
   delete out.dataset;
   if (out.share === "on") delete out.share;
+  if (ELC_SCRIPT_URL) out.scriptUrl = ELC_SCRIPT_URL;
+  if ("heading-level" in out) {
+    out.headingLevel = out["heading-level"];
+    delete out["heading-level"];
+  }
   if (opts.dataset) {
     const scope = typeof element.getRootNode().querySelector === "function" ? element.getRootNode() : document;
     let node;
@@ -287,20 +373,32 @@ function elcPrepare(element, opts) {
 
 /** What `mount` resolves to. */
 class ElcHandle {
-  constructor(element, box) {
+  /** `lenient`: invalid settings are listed in a banner and left at their defaults (the element). */
+  constructor(element, box, lenient) {
     this._el = element;
     this._box = box;
+    this._lenient = lenient;
     this._inner = null;
     this._opts = {};
   }
 
-  _mount(opts) {
+  /**
+   * `problems`: what the JS side rejected, listed with what the wasm side rejects. Lenient:
+   * shown in the banner over a working widget; otherwise the mount fails with all of them.
+   */
+  _mount(opts, problems) {
     const prepared = elcPrepare(this._el, opts);
+    prepared.lenient = true;
     if (opts.theme) this._el.setAttribute("theme", opts.theme);
     elcTheme(this._el);
     this._inner = mountWidget(this._el, this._box, prepared);
     this._opts = opts;
-    elcBanner(this._el, null);
+    const all = [...(problems || []), ...this._inner.problems()];
+    if (all.length && !this._lenient) {
+      this._release();
+      throw new Error(all.join("\n"));
+    }
+    elcBanner(this._el, elcProblems(all));
   }
 
   _release() {
@@ -313,10 +411,10 @@ class ElcHandle {
   }
 
   /** Builds the widget again from `opts`; a failure replaces it with the message. */
-  _remount(opts) {
+  _remount(opts, problems) {
     this._release();
     try {
-      this._mount(opts);
+      this._mount(opts, problems);
     } catch (err) {
       const text = elcText(err);
       elcMessage(this._box, text);
@@ -361,10 +459,10 @@ class ElcHandle {
     }
     if (o.theme) this._el.setAttribute("theme", o.theme);
     elcTheme(this._el);
-    const setup = {};
-    for (const k of ["preset", "options", "current"]) if (k in o) setup[k] = o[k];
+    const widget = {};
+    for (const k of ELC_WIDGET_KEYS) if (k in o) widget[k === "heading-level" ? "headingLevel" : k] = o[k];
     try {
-      this._inner.update(setup);
+      this._inner.update(widget);
     } catch (err) {
       const text = elcText(err);
       elcBanner(this._el, text);
@@ -372,6 +470,14 @@ class ElcHandle {
     }
     this._opts = merged;
     elcBanner(this._el, null);
+  }
+
+  /**
+   * The code a page pastes for this widget as it is now: the script tag (`script`, default
+   * this bundle's URL), the element with its attributes and a static version as its content.
+   */
+  embedCode(script, id) {
+    return this._inner ? this._inner.embedCode(script || null, id || null) : null;
   }
 
   /** The current setup and result ({ detail: { winner, ranking, weights }, preset, current, compare, must, fragment }). */
@@ -397,16 +503,15 @@ class ElcHandle {
  * handle { update(options), state(), destroy() }; rejects with a readable Error (also shown
  * in the widget) when wasm cannot start or an option is invalid.
  */
-export async function mount(element, options = {}) {
+export function mount(element, options = {}) {
+  return elcMount(element, options, false);
+}
+
+/** `mount`; with `lenient` (the element's attributes) invalid settings do not stop it. */
+async function elcMount(element, options, lenient) {
   if (!(element instanceof Element)) throw new Error("mount(element, options): element must be a DOM element");
   const box = elcShell(element);
-  let opts;
-  try {
-    opts = elcCheck(options);
-  } catch (err) {
-    elcMessage(box, elcText(err));
-    throw err;
-  }
+  const { o: opts, problems } = elcNormalize(options);
   try {
     await elcStart();
   } catch (err) {
@@ -416,8 +521,8 @@ export async function mount(element, options = {}) {
   }
   const previous = elcHandles.get(element);
   if (previous) previous.destroy();
-  const handle = new ElcHandle(element, box);
-  handle._remount(opts);
+  const handle = new ElcHandle(element, box, lenient);
+  handle._remount(opts, problems);
   elcHandles.set(element, handle);
   elcLive.add(handle);
   elcWatchHash();
@@ -473,16 +578,19 @@ class ElCompare extends HTMLElement {
   }
   connectedCallback() {
     if (this._elc) return;
-    this._elc = mount(this, elcAttrOptions(this)).catch(() => null);
+    this._elc = elcMount(this, elcAttrOptions(this), true).catch(() => null);
   }
   attributeChangedCallback(name, old, value) {
     if (!this._elc || old === value) return;
     const pending = this._elc;
     this._elc = pending.then((h) => {
-      if (!h) return mount(this, elcAttrOptions(this)).catch(() => null);
+      if (!h) return elcMount(this, elcAttrOptions(this), true).catch(() => null);
       try {
         // A removed attribute: build again from the remaining ones.
-        if (value === null) h._remount(elcAttrOptions(this));
+        if (value === null) {
+          const { o, problems } = elcNormalize(elcAttrOptions(this));
+          h._remount(o, problems);
+        }
         else h._apply({ [name]: value });
       } catch (err) {
         // Already shown in the widget.

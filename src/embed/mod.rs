@@ -8,13 +8,14 @@ mod handoff;
 mod host;
 mod js;
 
+use crate::attrs::{self, HostOptions};
 use crate::data::{self, Dataset, Date, Problem};
 use crate::fragment;
 use crate::setup::Setup;
 use crate::ui::state::Data;
 use crate::ui::{App, AppProps, Pushed};
+use crate::view::Presentation;
 use host::Reported;
-use serde::Deserialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -22,20 +23,7 @@ use web_sys::Element;
 use yew::{AppHandle, Callback};
 
 /// Options from `mount(element, options)` or the element's attributes.
-#[derive(Debug, Default, Deserialize)]
-#[serde(rename_all = "camelCase", deny_unknown_fields)]
-struct Options {
-    preset: Option<String>,
-    /// Comma-separated option ids (the bootstrap joins a list).
-    options: Option<String>,
-    current: Option<String>,
-    /// "off" disables URL-fragment sharing for this widget.
-    share: Option<String>,
-    /// ISO date to use as today (tests and archived pages); default: the browser's date.
-    today: Option<String>,
-    /// Text of the `<script type="application/json">` the bootstrap looked up for `dataset`.
-    dataset_json: Option<String>,
-}
+type Options = HostOptions;
 
 thread_local! {
     static DEFAULT: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
@@ -90,8 +78,9 @@ fn problems_text(what: &str, problems: &[Problem]) -> String {
 
 fn today(opt: Option<&str>) -> Result<Date, String> {
     match opt {
-        Some(t) => Date::parse(t)
-            .ok_or_else(|| format!("option today: \"{t}\" is not a date (YYYY-MM-DD)")),
+        Some(t) => {
+            Date::parse(t).ok_or_else(|| format!("today \"{t}\" is not a date (YYYY-MM-DD)"))
+        }
         None => {
             let now = js_sys::Date::new_0();
             Ok(Date {
@@ -101,18 +90,6 @@ fn today(opt: Option<&str>) -> Result<Date, String> {
             })
         }
     }
-}
-
-/// Applies host options on top of a setup (see [`Setup::apply_host`]).
-fn apply(d: &Dataset, base: &Setup, o: &Options) -> Result<Setup, String> {
-    let mut s = base.clone();
-    s.apply_host(
-        d,
-        o.preset.as_deref(),
-        o.options.as_deref(),
-        o.current.as_deref(),
-    )?;
-    Ok(s)
 }
 
 fn options_from(js: JsValue) -> Result<Options, String> {
@@ -156,6 +133,12 @@ pub struct WidgetHandle {
     reported: Rc<RefCell<Reported>>,
     /// Fragment key this widget keeps its setup under, if any.
     share_key: Option<String>,
+    share_off: bool,
+    /// URL of the embed bundle (for the embed code).
+    script: String,
+    /// Invalid options found at a lenient start-up (shown in the banner by the bootstrap).
+    problems: Vec<String>,
+    host: Element,
 }
 
 #[wasm_bindgen]
@@ -163,9 +146,57 @@ impl WidgetHandle {
     /// Applies new options (same shape as at mount); unknown values are rejected.
     pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
         let o = options_from(options).map_err(|e| JsError::new(&e))?;
-        let setup = apply(&self.props.data, &self.setup(), &o).map_err(|e| JsError::new(&e))?;
-        self.push(setup, None);
+        let (setup, presentation, problems) = attrs::apply(
+            &self.props.data,
+            &self.setup(),
+            &self.props.presentation,
+            &o,
+        );
+        if !problems.is_empty() {
+            return Err(JsError::new(&problems.join("\n")));
+        }
+        if presentation != self.props.presentation {
+            self.props.presentation = presentation;
+            self.props.embed_code = embed_code_callback(
+                &self.props.data,
+                self.props.today,
+                &self.props.presentation,
+                &self.host,
+                &self.script,
+                self.share_off,
+            );
+        }
+        if o.touches_setup() {
+            self.push(setup, None);
+        } else if let Some(app) = self.app.as_mut() {
+            app.update(self.props.clone());
+        }
         Ok(())
+    }
+
+    /// What a lenient start-up did not accept, one message per option.
+    pub fn problems(&self) -> Vec<String> {
+        self.problems.clone()
+    }
+
+    /// The code a host page pastes for this widget's current setup and presentation: the
+    /// script tag (`script`, or the bundle's own URL), the element with its attributes and
+    /// the static version as its content.
+    #[wasm_bindgen(js_name = embedCode)]
+    pub fn embed_code(&self, script: Option<String>, id: Option<String>) -> String {
+        let mut extra = host_attributes(&self.host, self.share_off);
+        if let Some(id) = id.filter(|i| !i.is_empty()) {
+            extra.retain(|(k, _)| *k != "id");
+            extra.insert(0, ("id", id));
+        }
+        crate::snippet::embed_code(
+            &self.props.data,
+            &self.setup(),
+            self.props.today,
+            &self.props.presentation,
+            &script.unwrap_or_else(|| self.script.clone()),
+            &extra,
+        )
     }
 
     /// The setup the widget shows now.
@@ -264,14 +295,26 @@ pub fn mount_widget(
 ) -> Result<WidgetHandle, JsError> {
     install_panic_box();
     let o = options_from(options).map_err(|e| JsError::new(&e))?;
-    let data = match &o.dataset_json {
+    let lenient = o.lenient == Some(true);
+    let data = Data(match &o.dataset_json {
         Some(text) => Rc::new(
             parse_dataset(text).map_err(|p| JsError::new(&problems_text("The dataset", &p)))?,
         ),
         None => default_dataset().map_err(|e| JsError::new(&e))?,
+    });
+    let (base, presentation, mut problems) =
+        attrs::apply(&data, &Setup::defaults(&data), &Presentation::default(), &o);
+    let today = match today(o.today.as_deref()) {
+        Ok(t) => t,
+        Err(e) if lenient => {
+            problems.push(e);
+            today(None).map_err(|e| JsError::new(&e))?
+        }
+        Err(e) => return Err(JsError::new(&e)),
     };
-    let today = today(o.today.as_deref()).map_err(|e| JsError::new(&e))?;
-    let base = apply(&data, &Setup::defaults(&data), &o).map_err(|e| JsError::new(&e))?;
+    if !lenient && !problems.is_empty() {
+        return Err(JsError::new(&problems.join("\n")));
+    }
     let key = share_key(&host, &o);
     // A shared link wins over the host's attributes; a broken one falls back with a notice.
     // A saved offline copy carries its setup in the page, in the fragment's form.
@@ -293,16 +336,22 @@ pub fn mount_widget(
         None => (base, None),
     };
     let hand_off = handoff::host_for(&host, key.clone());
+    let share_off = o.share.as_deref() == Some("off");
+    let script = o
+        .script_url
+        .clone()
+        .unwrap_or_else(|| DEFAULT_SCRIPT.to_string());
+    let embed_code = embed_code_callback(&data, today, &presentation, &host, &script, share_off);
     let reported = Rc::new(RefCell::new(Reported::default()));
     let on_change = {
-        let (reported, key) = (reported.clone(), key.clone());
+        let (reported, key, host) = (reported.clone(), key.clone(), host.clone());
         Callback::from(move |s| host::report(&host, key.as_deref(), &reported, s))
     };
     let share_link = key
         .clone()
         .map(|key| Callback::from(move |value: String| host::share_link(&key, &value)));
     let props = AppProps {
-        data: Data(data),
+        data,
         today,
         initial: setup,
         notice,
@@ -310,6 +359,8 @@ pub fn mount_widget(
         on_change,
         share_link,
         hand_off,
+        presentation,
+        embed_code,
     };
     root.replace_children_with_node_0();
     let app = yew::Renderer::<App>::with_root_and_props(root.clone(), props.clone()).render();
@@ -320,6 +371,57 @@ pub fn mount_widget(
         root,
         reported,
         share_key: key,
+        share_off,
+        script,
+        problems,
+        host,
+    })
+}
+
+/// Where the README's steps put the bundle: the embed code's script path when the widget
+/// runs from the single file (which has no bundle URL of its own).
+const DEFAULT_SCRIPT: &str = "/assets/elcompare/elcompare.js";
+
+/// Attributes of the host that the embed code keeps: its id, theme and `share="off"`.
+fn host_attributes(host: &Element, share_off: bool) -> Vec<(&'static str, String)> {
+    let mut out = Vec::new();
+    if !host.id().is_empty() {
+        out.push(("id", host.id()));
+    }
+    if let Some(t) = host.get_attribute("theme").filter(|t| t != "auto") {
+        out.push(("theme", t));
+    }
+    if share_off {
+        out.push(("share", "off".to_string()));
+    }
+    out
+}
+
+/// "Copy embed code" for the app: the code for a setup, with this widget's presentation,
+/// script URL and host attributes (read when the visitor asks).
+fn embed_code_callback(
+    data: &Data,
+    today: Date,
+    presentation: &Presentation,
+    host: &Element,
+    script: &str,
+    share_off: bool,
+) -> Callback<Setup, String> {
+    let (d, p, host, script) = (
+        data.clone(),
+        presentation.clone(),
+        host.clone(),
+        script.to_string(),
+    );
+    Callback::from(move |setup: Setup| {
+        crate::snippet::embed_code(
+            &d,
+            &setup,
+            today,
+            &p,
+            &script,
+            &host_attributes(&host, share_off),
+        )
     })
 }
 

@@ -1,6 +1,7 @@
 //! The side-by-side table of the descriptive dimensions for 2–4 picked options.
 
 use super::state::Data;
+use super::SubHeading;
 use crate::data::{CriterionKind, FlagState, OptionEntry, Publisher, Rating, Source, Status};
 use crate::engine::fmt_num;
 use crate::setup::{COMPARE_MAX, COMPARE_MIN};
@@ -103,7 +104,7 @@ pub fn compare(p: &CompareProps) -> Html {
         .collect();
     html! {
         <section class="elc-panel elc-compare" aria-labelledby="elc-compare-h">
-            <h3 id="elc-compare-h">{ "Side by side" }</h3>
+            <SubHeading id="elc-compare-h">{ "Side by side" }</SubHeading>
             <fieldset class="elc-pick">
                 <legend>{ format!("Compare {COMPARE_MIN} to {COMPARE_MAX}") }</legend>
                 { for d.options.iter().map(|o| {

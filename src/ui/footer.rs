@@ -4,6 +4,7 @@ use super::compare::publisher_text;
 use super::lazy::LazyDetails;
 use super::state::Data;
 use crate::data::Date;
+use crate::setup::Setup;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -18,6 +19,22 @@ pub struct FooterProps {
     /// "Save a copy with this setup" (the single file only).
     #[prop_or_default]
     pub on_save_copy: Option<Callback<()>>,
+    /// Builds the embed code for a setup ("Copy embed code").
+    pub embed_code: Callback<Setup, String>,
+    pub setup: Setup,
+}
+
+/// Writes `text` to the clipboard; reports whether the browser allowed it.
+fn copy_text(text: String, done: UseStateHandle<Option<bool>>) {
+    spawn_local(async move {
+        let ok = match web_sys::window().map(|w| w.navigator().clipboard()) {
+            Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&text))
+                .await
+                .is_ok(),
+            None => false,
+        };
+        done.set(Some(ok));
+    });
 }
 
 /// Data older than this many days gets a notice.
@@ -27,24 +44,29 @@ const STALE_DAYS: i64 = 365;
 pub fn footer(p: &FooterProps) -> Html {
     let d = &p.data;
     let copied = use_state(|| None::<bool>);
+    let code_copied = use_state(|| None::<bool>);
+    // The code is built on demand: it holds the static version of the whole setup.
+    let code = use_state(|| None::<String>);
     let as_of = Date::parse(&d.as_of);
     let stale =
         as_of.is_some_and(|a| p.today.days_since_epoch() - a.days_since_epoch() > STALE_DAYS);
     let copy = p.share_url.clone().map(|url| {
         let copied = copied.clone();
-        Callback::from(move |_| {
-            let (url, copied) = (url.clone(), copied.clone());
-            spawn_local(async move {
-                let ok = match web_sys::window().map(|w| w.navigator().clipboard()) {
-                    Some(c) => wasm_bindgen_futures::JsFuture::from(c.write_text(&url))
-                        .await
-                        .is_ok(),
-                    None => false,
-                };
-                copied.set(Some(ok));
-            });
-        })
+        Callback::from(move |_| copy_text(url.clone(), copied.clone()))
     });
+    let copy_code = {
+        let (build, setup, code, done) = (
+            p.embed_code.clone(),
+            p.setup.clone(),
+            code.clone(),
+            code_copied.clone(),
+        );
+        Callback::from(move |_| {
+            let text = build.emit(setup.clone());
+            code.set(Some(text.clone()));
+            copy_text(text, done.clone());
+        })
+    };
     html! {
         <footer class="elc-panel elc-footer">
             <p>{ format!("Facts as of {}.", d.as_of) }</p>
@@ -69,6 +91,18 @@ pub fn footer(p: &FooterProps) -> Html {
                     }
                 </div>
             }
+            <div class="elc-share">
+                <button type="button" onclick={copy_code}>{ "Copy embed code" }</button>
+                <span role="status" class="elc-copied">{ match *code_copied {
+                    Some(true) => "Embed code copied: paste it into your page.",
+                    Some(false) => "Copying was blocked: select the code and copy it by hand.",
+                    None => "",
+                } }</span>
+                if let Some(text) = &*code {
+                    <label class="elc-sr" for="elc-code">{ "Embed code for this setup" }</label>
+                    <textarea id="elc-code" class="elc-link elc-embed-code" readonly=true rows="4" value={text.clone()} />
+                }
+            </div>
             <LazyDetails class="elc-source-list" summary={format!("Sources ({})", d.sources.len())} content={{
                 let d = d.clone();
                 Callback::from(move |()| html! {

@@ -6,6 +6,7 @@
 use super::compare::source_links;
 use super::controls::CurrentSelect;
 use super::state::Data;
+use super::SubHeading;
 use crate::data::{Date, Migration, Note, OptionEntry, Upgrade};
 use crate::engine::route::{self, stage_name, Plan, Step};
 use crate::engine::{Evaluation, OptionPlans};
@@ -192,7 +193,7 @@ pub fn planner(p: &PlannerProps) -> Html {
     };
     html! {
         <section class="elc-panel elc-migration" aria-labelledby="elc-mig-h">
-            <h3 id="elc-mig-h">{ "Migration plan" }</h3>
+            <SubHeading id="elc-mig-h">{ "Migration plan" }</SubHeading>
             <CurrentSelect data={d.clone()} current={p.current.clone()} on_current={p.on_current.clone()} id="elc-cur2" />
             { body }
         </section>

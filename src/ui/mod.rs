@@ -15,8 +15,10 @@ mod timeline;
 use crate::fragment;
 use crate::setup::{Change, Edit, Setup};
 use crate::summary::Summary;
+use crate::view::{Presentation, Section};
 use state::{Action, Data, State};
 use std::rc::Rc;
+use web_sys::Element;
 use yew::prelude::*;
 
 /// A setup pushed from outside (`handle.update`, attribute change); `generation` makes each push distinct.
@@ -41,6 +43,11 @@ pub struct AppProps {
     pub share_link: Option<Callback<String, String>>,
     /// What "Hand it on" needs from the host page.
     pub hand_off: HandOffHost,
+    /// Which parts show and the title (view, sections, heading, heading-level).
+    pub presentation: Presentation,
+    /// The embed code for a setup, for "Copy embed code" (built by the embedding layer,
+    /// which knows the script's URL and the host's attributes).
+    pub embed_code: Callback<Setup, String>,
 }
 
 /// The host page's side of "Hand it on" (downloads, the print dialog and its events, the
@@ -183,62 +190,160 @@ pub fn app(props: &AppProps) -> Html {
     let single_file = props.hand_off.save_copy.is_some();
     let local = props.hand_off.local;
 
+    let more_open = use_state(|| false);
     let s = &*state;
     let share_url = props
         .share_link
         .as_ref()
         .map(|link| link.emit(fragment::encode(s.setup())));
+    let pres = &props.presentation;
+    let shows = |x: Section| pres.shows(x);
+    let title = pres.heading.as_deref().unwrap_or(&s.data.title);
+    let part = |x: Section| -> Html {
+        match x {
+            Section::Situation => html! {
+                <section class="elc-panel elc-start" aria-label="Your situation">
+                    <controls::Presets data={s.data.clone()} selected={s.setup().preset.clone()} on_select={h.preset.clone()} />
+                </section>
+            },
+            Section::Recommendation => html! {
+                <result::Recommendation data={s.data.clone()} eval={s.eval.clone()} weights={s.setup().weights.clone()} />
+            },
+            Section::Ranking => html! {
+                <result::Ranking data={s.data.clone()} eval={s.eval.clone()} weights={s.setup().weights.clone()} />
+            },
+            Section::Priorities => html! {
+                <controls::Weights
+                    data={s.data.clone()}
+                    weights={s.setup().weights.clone()}
+                    base={s.visitor.base_weights.clone()}
+                    on_change={h.weight.clone()}
+                    on_reset={h.reset_weight.clone()}
+                    on_reset_all={h.reset_all.clone()}
+                />
+            },
+            Section::MustHaves => html! {
+                <controls::Musts
+                    data={s.data.clone()}
+                    must={s.setup().must.clone()}
+                    current={s.setup().current.clone()}
+                    on_flag={h.flag.clone()}
+                    on_arch={h.arch.clone()}
+                    on_years={h.years.clone()}
+                    on_current={h.current.clone()}
+                />
+            },
+            Section::Compare => html! {
+                <compare::Compare data={s.data.clone()} picked={s.setup().compare.clone()} on_toggle={h.compare.clone()} />
+            },
+            Section::Timeline => {
+                html! { <timeline::Timeline data={s.data.clone()} today={s.today} /> }
+            }
+            Section::Migration => html! {
+                <migration::Planner data={s.data.clone()} eval={s.eval.clone()} today={s.today} current={s.setup().current.clone()} on_current={h.current.clone()} />
+            },
+            Section::Sources => html! {
+                <>
+                <handoff::HandOff on_export={(*export).clone()} {single_file} {local} status={(*status).clone()} />
+                <footer::Footer data={s.data.clone()} today={s.today} share_url={share_url.clone()} {local}
+                    on_save_copy={single_file.then(|| export.reform(|()| handoff::Export::SaveCopy))}
+                    embed_code={props.embed_code.clone()} setup={s.setup().clone()} />
+                </>
+            },
+        }
+    };
+    // The situation, the results and the fine-tuning share a grid (side by side on wide
+    // layouts, the results sticky); the other parts follow below it.
+    let results = shows(Section::Recommendation) || shows(Section::Ranking);
+    let tune = shows(Section::Priorities) || shows(Section::MustHaves);
+    let split = results && (shows(Section::Situation) || tune);
+    let folded = pres.folded();
+    let toggle_more = {
+        let more_open = more_open.clone();
+        Callback::from(move |e: Event| {
+            let el: Element = e.target_unchecked_into();
+            more_open.set(el.has_attribute("open"));
+        })
+    };
+    let more_summary = {
+        let names: Vec<&str> = folded.iter().map(|x| x.label()).collect();
+        format!("More: {}", names.join(", "))
+    };
     html! {
+        <ContextProvider<SubLevel> context={SubLevel(pres.sub_level())}>
         <div class="elc-app">
-            <header class="elc-head">
-                <h2 class="elc-title">{ &s.data.title }</h2>
-            </header>
+            if !title.is_empty() {
+                <header class="elc-head">
+                    <@{format!("h{}", pres.heading_level)} class="elc-title">{ title }</@>
+                </header>
+            }
             if let Some(n) = &s.notice {
                 <div class="elc-notice" role="alert">
                     <p>{ n }</p>
                     <button type="button" onclick={let st = state.clone(); move |_| st.dispatch(Action::DismissNotice)}>{ "Dismiss" }</button>
                 </div>
             }
-            <div class="elc-layout">
-                <section class="elc-panel elc-start" aria-label="Your situation">
-                    <controls::Presets data={s.data.clone()} selected={s.setup().preset.clone()} on_select={h.preset.clone()} />
-                </section>
-                <section class="elc-panel elc-results" aria-label="Recommendation">
-                    <result::Recommendation data={s.data.clone()} eval={s.eval.clone()} weights={s.setup().weights.clone()} />
-                    <result::Ranking data={s.data.clone()} eval={s.eval.clone()} weights={s.setup().weights.clone()} />
-                </section>
-                <section class="elc-panel elc-controls" aria-label="Your priorities">
-                    <controls::Weights
-                        data={s.data.clone()}
-                        weights={s.setup().weights.clone()}
-                        base={s.visitor.base_weights.clone()}
-                        on_change={h.weight.clone()}
-                        on_reset={h.reset_weight.clone()}
-                        on_reset_all={h.reset_all.clone()}
-                    />
-                    <controls::Musts
-                        data={s.data.clone()}
-                        must={s.setup().must.clone()}
-                        current={s.setup().current.clone()}
-                        on_flag={h.flag.clone()}
-                        on_arch={h.arch.clone()}
-                        on_years={h.years.clone()}
-                        on_current={h.current.clone()}
-                    />
-                </section>
-            </div>
-            <compare::Compare data={s.data.clone()} picked={s.setup().compare.clone()} on_toggle={h.compare.clone()} />
-            <timeline::Timeline data={s.data.clone()} today={s.today} />
-            <migration::Planner data={s.data.clone()} eval={s.eval.clone()} today={s.today} current={s.setup().current.clone()} on_current={h.current.clone()} />
-            <handoff::HandOff on_export={(*export).clone()} {single_file} {local} status={(*status).clone()} />
-            <footer::Footer data={s.data.clone()} today={s.today} share_url={share_url.clone()} {local}
-                on_save_copy={single_file.then(|| export.reform(|()| handoff::Export::SaveCopy))} />
+            if shows(Section::Situation) || results || tune {
+                <div class={classes!("elc-layout", split.then_some("elc-split"))}>
+                    if shows(Section::Situation) { { part(Section::Situation) } }
+                    if results {
+                        <section class="elc-panel elc-results" aria-label="Recommendation">
+                            if shows(Section::Recommendation) { { part(Section::Recommendation) } }
+                            if shows(Section::Ranking) { { part(Section::Ranking) } }
+                        </section>
+                    }
+                    if tune {
+                        <section class="elc-panel elc-controls" aria-label="Your priorities">
+                            if shows(Section::Priorities) { { part(Section::Priorities) } }
+                            if shows(Section::MustHaves) { { part(Section::MustHaves) } }
+                        </section>
+                    }
+                </div>
+            }
+            { for [Section::Compare, Section::Timeline, Section::Migration, Section::Sources]
+                .into_iter().filter(|x| shows(*x)).map(part) }
+            if !folded.is_empty() {
+                // One click away; built only while open.
+                <details class="elc-panel elc-more" ontoggle={toggle_more}>
+                    <summary>{ more_summary }</summary>
+                    if *more_open {
+                        { for folded.iter().map(|x| match x {
+                            Section::Situation | Section::Recommendation | Section::Ranking => html! {
+                                <div class="elc-panel">{ part(*x) }</div>
+                            },
+                            Section::Priorities | Section::MustHaves => html! {
+                                <div class="elc-panel elc-controls">{ part(*x) }</div>
+                            },
+                            _ => part(*x),
+                        }) }
+                    }
+                </details>
+            }
             if *printing != Printing::No {
                 <report::PrintReport data={s.data.clone()} setup={s.setup().clone()} eval={s.eval.clone()} today={s.today}
-                    link={share_url.unwrap_or_else(|| format!("elc={}", fragment::encode(s.setup())))} />
+                    link={share_url.clone().unwrap_or_else(|| format!("elc={}", fragment::encode(s.setup())))} />
             }
         </div>
+        </ContextProvider<SubLevel>>
     }
+}
+
+/// Level of the widget's sub-headings (from `heading-level`), for [`SubHeading`].
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SubLevel(pub u8);
+
+#[derive(Properties, PartialEq)]
+pub struct SubHeadingProps {
+    #[prop_or_default]
+    pub id: Option<AttrValue>,
+    pub children: Html,
+}
+
+/// A sub-heading at the level the host's outline needs (h3 by default).
+#[function_component(SubHeading)]
+pub fn sub_heading(p: &SubHeadingProps) -> Html {
+    let level = use_context::<SubLevel>().map_or(3, |l| l.0);
+    html! { <@{format!("h{level}")} id={p.id.clone()}>{ p.children.clone() }</@> }
 }
 
 /// Whether the printed report is in the DOM: while the page prints, or from "Print

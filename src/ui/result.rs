@@ -4,6 +4,7 @@
 use super::compare::{rationale, status_badge};
 use super::lazy::LazyDetails;
 use super::state::Data;
+use super::SubHeading;
 use crate::engine::Evaluation;
 use crate::num::{fixed0, fixed1};
 use crate::report::{headline, near_tie_line, sensitivity_line};
@@ -28,7 +29,7 @@ pub fn recommendation(p: &ResultProps) -> Html {
     let summary = headline(d, e);
     html! {
         <div class="elc-reco">
-            <h3>{ "Recommendation" }</h3>
+            <SubHeading>{ "Recommendation" }</SubHeading>
             <p class="elc-winner" role="status" aria-live="polite" aria-atomic="true">{ summary }</p>
             if !e.all_weights_zero {
                 if !e.ranking.is_empty() {
@@ -61,7 +62,7 @@ pub fn ranking(p: &ResultProps) -> Html {
     let (d, e) = (&p.data, &*p.eval);
     html! {
         <div class="elc-ranking">
-            <h3>{ "Ranking" }</h3>
+            <SubHeading>{ "Ranking" }</SubHeading>
             <ol class="elc-rank-list">
                 { for e.ranking.iter().enumerate().map(|(rank, r)| {
                     let mut x = 0.0;

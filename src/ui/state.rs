@@ -3,7 +3,7 @@
 //! read it and send [`Action`]s through callbacks.
 
 use crate::data::{Dataset, Date};
-use crate::engine::{self, Evaluation, Inputs};
+use crate::engine::Evaluation;
 use crate::setup::{Edit, Setup, Visitor};
 use std::rc::Rc;
 use yew::Reducible;
@@ -62,20 +62,10 @@ pub fn evaluations() -> u64 {
     EVALUATIONS.with(std::cell::Cell::get)
 }
 
+/// The evaluation of a setup: [`crate::setup::evaluate`] (shared with the static version), counted.
 pub fn evaluate(data: &Dataset, setup: &Setup, today: Date) -> Evaluation {
     EVALUATIONS.with(|n| n.set(n.get() + 1));
-    let inputs = Inputs {
-        dataset: data,
-        weights: &setup.weights,
-        must: &setup.must,
-        today,
-        current: setup.current.as_deref(),
-        fleet: &[],
-        count_paid: false,
-        in_play: None,
-        near_tie_margin: 2.0,
-    };
-    engine::evaluate(&inputs)
+    crate::setup::evaluate(data, setup, today)
 }
 
 impl State {

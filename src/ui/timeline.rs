@@ -4,6 +4,7 @@
 use super::compare::source_links;
 use super::lazy::LazyDetails;
 use super::state::Data;
+use super::SubHeading;
 use crate::data::{Date, Version};
 use crate::num::fixed1;
 use yew::prelude::*;
@@ -65,7 +66,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
     };
     html! {
         <section class="elc-panel elc-timeline" aria-labelledby="elc-tl-h">
-            <h3 id="elc-tl-h">{ "Lifecycle" }</h3>
+            <SubHeading id="elc-tl-h">{ "Lifecycle" }</SubHeading>
             <ul class="elc-legend" aria-hidden="true">
                 <li><span class="elc-key elc-tl-active"></span>{ "Active support" }</li>
                 <li><span class="elc-key elc-tl-security"></span>{ "Security updates only" }</li>

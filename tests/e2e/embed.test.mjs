@@ -453,7 +453,7 @@ test("JS API: mount on a div, update, state, destroy, the event; invalid options
     assert.equal(result.afterBadUpdate, "production", "a rejected update changes nothing");
     const expect = { badPreset: /preset "nope" is not one of: production/, unknownKey: /unknown option "colour" \(known: preset, options/,
       badTheme: /theme "purple" is not one of: auto, light, dark/, badOptions: /options "almalinux,nope"/,
-      badCurrent: /current "windows-95" is not a known version id/, badToday: /today: "tomorrow" is not a date/,
+      badCurrent: /current "windows-95" is not a known version id/, badToday: /today "tomorrow" is not a date \(YYYY-MM-DD\)/,
       missingDataset: /dataset: no element matches "#nowhere"/, notAnObject: /options must be a plain object/ };
     for (const [name, re] of Object.entries(expect)) {
       const r = result.rejections[name];

@@ -73,6 +73,7 @@ pub fn run() -> Result<Outputs> {
                 "__ELCOMPARE_WASM__",
                 "new URL('elcompare_bg.wasm', import.meta.url)",
             ),
+            ("__ELCOMPARE_SCRIPT_URL__", "import.meta.url"),
             ("__ELCOMPARE_CSS__", &css_js),
         ],
     )?;
@@ -91,6 +92,7 @@ pub fn run() -> Result<Outputs> {
         &bootstrap,
         &[
             ("__ELCOMPARE_WASM__", inline_source),
+            ("__ELCOMPARE_SCRIPT_URL__", "null"),
             ("__ELCOMPARE_CSS__", &css_js),
         ],
     )?;
@@ -118,6 +120,21 @@ pub fn run() -> Result<Outputs> {
     )?;
 
     copy_dir(&root.join("examples"), &dist.join("examples"))?;
+    // The embed folder is also an npm package: manifest, types, custom-elements.json.
+    let version = cargo_version(&read(&root.join("Cargo.toml"))?)?;
+    let npm = root.join("integrations/npm");
+    write(
+        &embed.join("package.json"),
+        &read(&npm.join("package.json"))?.replace("__VERSION__", &version),
+    )?;
+    for f in ["README.md", "elcompare.d.ts", "custom-elements.json"] {
+        write(&embed.join(f), &read(&npm.join(f))?)?;
+    }
+    // The snippet generator (served by `cargo xtask demo`), beside the embed folder it loads.
+    write(
+        &dist.join("generator.html"),
+        &read(&root.join("integrations/generator.html"))?,
+    )?;
     // The Hugo shortcode, under the same path a Hugo site keeps it.
     let shortcode = "hugo/layouts/shortcodes/elcompare.html";
     let to = dist.join(shortcode);
@@ -294,6 +311,14 @@ fn copy_dir(from: &Path, to: &Path) -> Result {
         }
     }
     Ok(())
+}
+
+/// The `version = "…"` of the `[package]` section.
+fn cargo_version(toml: &str) -> Result<String> {
+    toml.lines()
+        .find_map(|l| l.strip_prefix("version = \""))
+        .map(|v| v.trim_end_matches('"').to_string())
+        .ok_or_else(|| "Cargo.toml has no package version".to_string())
 }
 
 pub fn read(path: &Path) -> Result<String> {

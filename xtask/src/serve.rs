@@ -12,6 +12,7 @@ pub fn demo(args: &[String]) -> Result {
     let listener = TcpListener::bind(&addr).map_err(|e| format!("cannot listen on {addr}: {e}"))?;
     println!("Serving dist/ at http://{addr}/");
     println!("  single file over http:  http://{addr}/elcompare.html");
+    println!("  embed code generator:   http://{addr}/generator.html");
     println!("  embed examples:         http://{addr}/examples/basic.html (and the other pages in examples/)");
     println!("  offline single file:    file://{}", out.single.display());
     println!("Press Ctrl-C to stop.");

@@ -1,0 +1,237 @@
+//! Host options: the element's attributes and the keys of `mount`/`update`, applied to a
+//! setup and a presentation. Pure Rust, tested natively. Every value is read by the same
+//! parser as the URL fragment (so an attribute accepts exactly what a shared link does) and
+//! applied through [`Setup::try_apply`], the one place the setup's rules live.
+
+use crate::data::{Dataset, MustHaves, MAX_WEIGHT};
+use crate::fragment;
+use crate::setup::{Change, Setup};
+use crate::view::Presentation;
+use serde::Deserialize;
+
+/// The options as strings (the JS side turns lists and objects into the attribute syntax).
+#[derive(Debug, Default, Clone, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct HostOptions {
+    /// A whole setup in the fragment's form (`state().fragment`).
+    pub fragment: Option<String>,
+    pub preset: Option<String>,
+    /// "8,2,6,…" (one per criterion, dataset order) or "stability:8,cost:2".
+    pub weights: Option<String>,
+    /// "f:fips,secure-boot;a:aarch64;y:5"; empty: no must-haves.
+    pub must: Option<String>,
+    /// A version id (what the fragment's `c:` takes), or "new" / empty.
+    pub current: Option<String>,
+    /// Comma-separated option ids.
+    pub options: Option<String>,
+    pub view: Option<String>,
+    pub sections: Option<String>,
+    pub heading: Option<String>,
+    pub heading_level: Option<String>,
+    /// "off" disables URL-fragment sharing for this widget.
+    pub share: Option<String>,
+    /// ISO date to use as today (tests and archived pages); default: the browser's date.
+    pub today: Option<String>,
+    /// Text of the `<script type="application/json">` the bootstrap looked up for `dataset`.
+    pub dataset_json: Option<String>,
+    /// Start-up from attributes: invalid options are reported and left at their defaults
+    /// instead of failing the mount.
+    pub lenient: Option<bool>,
+    /// URL of the embed bundle, for the embed code (none in the single file).
+    pub script_url: Option<String>,
+}
+
+impl HostOptions {
+    /// True when any option changes the setup (not only the presentation).
+    pub fn touches_setup(&self) -> bool {
+        self.fragment.is_some()
+            || self.preset.is_some()
+            || self.weights.is_some()
+            || self.must.is_some()
+            || self.current.is_some()
+            || self.options.is_some()
+    }
+}
+
+/// Applies every option to copies of `setup` and `presentation`, in the order fragment,
+/// preset, weights, must, current, options, then the presentation. An invalid option is
+/// skipped and its message (naming the option and its valid values) collected: the caller
+/// either shows them all and keeps the rest (start-up) or rejects the whole change (update).
+pub fn apply(
+    d: &Dataset,
+    setup: &Setup,
+    presentation: &Presentation,
+    o: &HostOptions,
+) -> (Setup, Presentation, Vec<String>) {
+    let mut s = setup.clone();
+    let mut p = presentation.clone();
+    let mut problems = Vec::new();
+    let mut note = |r: Result<(), String>| {
+        if let Err(e) = r {
+            problems.push(e);
+        }
+    };
+    if let Some(text) = &o.fragment {
+        note(
+            fragment::decode(d, text)
+                .map(|x| s = x)
+                .map_err(|e| format!("fragment \"{}\": {e}", clip(text))),
+        );
+    }
+    if let Some(id) = &o.preset {
+        note(s.try_apply(d, Change::Preset(id.clone())).map(drop));
+    }
+    // Weights or must-haves other than the preset's make the setup custom.
+    if let Some(text) = &o.weights {
+        note(weights(d, &s.weights, text).and_then(|w| {
+            for (i, v) in w.into_iter().enumerate() {
+                if s.try_apply(d, Change::Weight(i, v))? {
+                    s.preset = None;
+                }
+            }
+            Ok(())
+        }));
+    }
+    if let Some(text) = &o.must {
+        note(must(d, text).and_then(|m| {
+            let before = s.must.clone();
+            for f in before.flags.iter().filter(|f| !m.flags.contains(f)) {
+                s.try_apply(d, Change::Flag(f.clone(), false))?;
+            }
+            for f in &m.flags {
+                s.try_apply(d, Change::Flag(f.clone(), true))?;
+            }
+            s.try_apply(d, Change::Arch(m.arch.clone()))?;
+            s.try_apply(d, Change::MinYears(m.min_years))?;
+            if s.must != before {
+                s.preset = None;
+            }
+            Ok(())
+        }));
+    }
+    if let Some(c) = &o.current {
+        let c = c.trim();
+        // The fragment's `c:` parser reads the value, so both accept the same forms.
+        let parsed = if c.is_empty() || c == "new" {
+            Ok(None)
+        } else {
+            fragment::decode(d, &format!("c:{c}")).map(|x| x.current)
+        };
+        note(
+            parsed
+                .and_then(|cur| s.try_apply(d, Change::Current(cur)))
+                .map(drop)
+                .map_err(|_| {
+                    format!(
+                        "current \"{}\" is not a known version id (e.g. centos-linux-7) or \"new\"",
+                        clip(c)
+                    )
+                }),
+        );
+    }
+    if let Some(list) = &o.options {
+        let ids: Vec<String> = list
+            .split(',')
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+            .collect();
+        let text = ids.join(",");
+        note(
+            s.try_apply(d, Change::CompareAll(ids))
+                .map(drop)
+                .map_err(|e| {
+                    let all: Vec<&str> = d.options.iter().map(|o| o.id.as_str()).collect();
+                    format!(
+                        "options \"{}\": {e} (option ids: {})",
+                        clip(&text),
+                        all.join(", ")
+                    )
+                }),
+        );
+    }
+    if let Some(v) = &o.view {
+        note(p.set_view(v));
+    }
+    if let Some(v) = &o.sections {
+        note(p.set_sections(v));
+    }
+    if let Some(v) = &o.heading {
+        p.set_heading(v);
+    }
+    if let Some(v) = &o.heading_level {
+        note(p.set_heading_level(v));
+    }
+    (s, p, problems)
+}
+
+/// "8,2,6,…" (every criterion, dataset order: the fragment's `w:`) or "id:weight,…" (the
+/// named criteria; the others keep `current`).
+fn weights(d: &Dataset, current: &[f64], text: &str) -> Result<Vec<f64>, String> {
+    let text = text.trim();
+    let bad = |why: String| format!("weights \"{}\": {why}", clip(text));
+    if !text.contains(':') {
+        return fragment::decode(d, &format!("w:{text}"))
+            .map(|s| s.weights)
+            .map_err(bad);
+    }
+    let mut w = current.to_vec();
+    for pair in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
+        let (id, value) = pair
+            .split_once(':')
+            .ok_or_else(|| bad(format!("\"{}\" is not criterion:weight", clip(pair))))?;
+        let i = d
+            .criteria
+            .iter()
+            .position(|c| c.id == id.trim())
+            .ok_or_else(|| {
+                let ids: Vec<&str> = d.criteria.iter().map(|c| c.id.as_str()).collect();
+                bad(format!(
+                    "\"{}\" is not one of: {}",
+                    clip(id.trim()),
+                    ids.join(", ")
+                ))
+            })?;
+        match crate::num::parse_decimal(value.trim()) {
+            Some(v) if v.is_finite() && (0.0..=MAX_WEIGHT).contains(&v) => {
+                if let Some(slot) = w.get_mut(i) {
+                    *slot = v;
+                }
+            }
+            _ => {
+                return Err(bad(format!(
+                    "weight \"{}\" is not a number from 0 to {MAX_WEIGHT}",
+                    clip(value.trim())
+                )))
+            }
+        }
+    }
+    Ok(w)
+}
+
+/// The fragment's `f:`/`a:`/`y:` fields only; empty text: nothing required.
+fn must(d: &Dataset, text: &str) -> Result<MustHaves, String> {
+    let text = text.trim();
+    for part in text.split(';').filter(|p| !p.is_empty()) {
+        let key = part.split_once(':').map_or(part, |(k, _)| k);
+        if !["f", "a", "y"].contains(&key) {
+            return Err(format!(
+                "must \"{}\": \"{}\" is not one of f: (flags), a: (architecture), y: (years)",
+                clip(text),
+                clip(key)
+            ));
+        }
+    }
+    fragment::decode(d, text)
+        .map(|s| s.must)
+        .map_err(|e| format!("must \"{}\": {e}", clip(text)))
+}
+
+/// Shortens untrusted text quoted in a message.
+fn clip(s: &str) -> String {
+    let mut out: String = s.chars().take(60).collect();
+    if s.chars().count() > 60 {
+        out.push('…');
+    }
+    out
+}
