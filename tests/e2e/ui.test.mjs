@@ -210,6 +210,8 @@ test("timeline has a today line and a table alternative", async (t) => {
   const table = tl.locator("details.elc-tl-table");
   assert.equal(await table.locator("table").isVisible(), false);
   await table.locator("summary").click();
+  // The table is built when the <details> opens (Yew renders on its next tick): wait for it.
+  await table.locator("tbody th").first().waitFor();
   const rows = await table.locator("tbody th").allTextContents();
   assert.equal(rows.length, await tl.locator(".elc-tl-row:not(.elc-tl-axis)").count(), "one table row per bar row");
   assert.ok(rows.some((r) => r.startsWith("CentOS Linux 7")), `rows: ${rows}`);
