@@ -4,7 +4,7 @@
 //! `UPDATE_SNAPSHOTS=1 cargo test --test report`.
 #![cfg(not(target_arch = "wasm32"))]
 
-use elcompare::data::{from_json_str, validate, Dataset, Date, EMBEDDED_JSON};
+use elcompare::data::{from_json_str, validate, CriterionKind, Dataset, Date, EMBEDDED_JSON};
 use elcompare::engine::Evaluation;
 use elcompare::num::fixed0;
 use elcompare::report::{decision_record, headline, ranking_csv, table_csv, Report};
@@ -190,14 +190,24 @@ fn csv_parses_back_to_the_evaluation() {
                 assert_eq!(row[3], x.contributions[0].detail);
             }
             let table = parse_csv(&table_csv(&r));
-            assert_eq!(table.len(), 1 + d.dimensions.len());
-            assert!(table.iter().all(|r| r.len() == 1 + 2 * s.compare.len()));
+            let rated = d
+                .criteria
+                .iter()
+                .filter(|c| {
+                    !matches!(
+                        c.scoring,
+                        CriterionKind::YearsLeft { .. } | CriterionKind::Migration
+                    )
+                })
+                .count();
+            assert_eq!(table.len(), 1 + d.dimensions.len() + rated + d.flags.len());
+            assert!(table.iter().all(|r| r.len() == 2 + 2 * s.compare.len()));
             for (dim, row) in d.dimensions.iter().zip(&table[1..]) {
-                assert_eq!(row[0], dim.name);
+                assert_eq!(row[1], dim.name);
                 for (k, id) in s.compare.iter().enumerate() {
                     let o = d.options.iter().find(|o| &o.id == id).unwrap();
                     if let Some(f) = o.facts.iter().find(|f| f.dimension == dim.id) {
-                        let cell = row[1 + 2 * k].trim_start_matches('\'');
+                        let cell = row[2 + 2 * k].trim_start_matches('\'');
                         assert!(cell.starts_with(&f.text), "{name}: fact text");
                     }
                 }

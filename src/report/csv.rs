@@ -4,8 +4,8 @@
 //! spreadsheet would run as a formula (starting with `=`, `+`, `-` or `@`) is prefixed
 //! with `'`; numbers are written with a decimal point and no grouping.
 
-use super::{option_name, status_text, Report};
-use crate::data::Dataset;
+use super::{flag_text, option_name, rating_value, status_text, Report};
+use crate::data::{CriterionKind, Dataset, Status};
 use crate::num::fixed1;
 
 const BOM: &str = "\u{feff}";
@@ -55,43 +55,80 @@ pub fn ranking_csv(r: &Report) -> String {
     join(&rows)
 }
 
-/// The side-by-side table: one row per dimension, for each compared option its text
-/// (with its status when not verified) and the addresses of its sources.
+/// The side-by-side table as the widget shows it: the facts, the ratings used in the score
+/// with their reasons, the must-have features; for each compared option its text (with
+/// its status when not verified) and the addresses of its sources.
 pub fn table_csv(r: &Report) -> String {
     let ds: &Dataset = r.ds;
     let cols = r.compared();
-    let mut header = vec![text("Dimension")];
+    let mut header = vec![text("Section"), text("Row")];
     for o in &cols {
         header.push(text(&o.name));
         header.push(text(&format!("{} sources", o.name)));
     }
+    let urls = |ids: &[String]| {
+        let list: Vec<&str> = ids
+            .iter()
+            .filter_map(|id| ds.sources.iter().find(|s| &s.id == id))
+            .map(|s| s.url.as_str())
+            .collect();
+        text(&list.join(" "))
+    };
+    let with_status = |t: &str, s: Status| match status_text(s) {
+        "" => t.to_string(),
+        st => format!("{t} ({st})"),
+    };
     let mut rows = vec![header];
-    for d in &ds.dimensions {
-        let mut row = vec![text(&d.name)];
-        for o in &cols {
-            match Report::fact(o, &d.id) {
-                Some(f) => {
-                    let status = status_text(f.status);
-                    row.push(text(&if status.is_empty() {
-                        f.text.clone()
-                    } else {
-                        format!("{} ({status})", f.text)
-                    }));
-                    let urls: Vec<&str> = f
-                        .sources
-                        .iter()
-                        .filter_map(|id| ds.sources.iter().find(|s| &s.id == id))
-                        .map(|s| s.url.as_str())
-                        .collect();
-                    row.push(text(&urls.join(" ")));
-                }
-                None => {
-                    row.push(String::new());
-                    row.push(String::new());
-                }
-            }
+    let mut push = |section: &str, name: &str, cells: Vec<(String, String)>| {
+        let mut row = vec![text(section), text(name)];
+        for (t, u) in cells {
+            row.push(text(&t));
+            row.push(u);
         }
         rows.push(row);
+    };
+    for d in &ds.dimensions {
+        let cells = cols
+            .iter()
+            .map(|o| match Report::fact(o, &d.id) {
+                Some(f) => (with_status(&f.text, f.status), urls(&f.sources)),
+                None => (String::new(), String::new()),
+            })
+            .collect();
+        push("Fact", &d.name, cells);
+    }
+    for c in &ds.criteria {
+        if !matches!(
+            c.scoring,
+            CriterionKind::Scale { .. } | CriterionKind::Number { .. } | CriterionKind::YesNo
+        ) {
+            continue;
+        }
+        let cells = cols
+            .iter()
+            .map(|o| match o.ratings.iter().find(|x| x.criterion == c.id) {
+                Some(x) => (
+                    format!(
+                        "{}: {}",
+                        with_status(&rating_value(&c.scoring, x), x.confidence),
+                        x.rationale
+                    ),
+                    urls(&x.sources),
+                ),
+                None => ("no rating (scores 0)".to_string(), String::new()),
+            })
+            .collect();
+        push("Rating", &c.name, cells);
+    }
+    for f in &ds.flags {
+        let cells = cols
+            .iter()
+            .map(|o| {
+                let (t, s) = flag_text(o, &f.id);
+                (t, urls(s))
+            })
+            .collect();
+        push("Must-have feature", &f.name, cells);
     }
     join(&rows)
 }

@@ -3,9 +3,7 @@
 //! GitHub-style tables; every text from the dataset is escaped, so nothing in it
 //! becomes markup or raw HTML.
 
-use super::{
-    headline, near_tie_line, option_name, sensitivity_line, status_text, PlanStatus, Report,
-};
+use super::{headline, near_tie_line, option_name, sensitivity_line, status_text, Report};
 use crate::num::{fixed0, fixed1};
 
 /// The decision record for this setup.
@@ -192,7 +190,10 @@ pub fn decision_record(r: &Report) -> String {
                     "| {} | {} | {} | {} | {}{} |",
                     md(row.name),
                     super::fmt_weight(row.weight),
-                    md(&row.c.detail),
+                    md(&match status_text(row.confidence) {
+                        "" => row.c.detail.clone(),
+                        st => format!("{} ({st})", row.c.detail),
+                    }),
                     fixed1(row.c.points),
                     why,
                     cites(row.sources, !why.is_empty())
@@ -222,22 +223,24 @@ pub fn decision_record(r: &Report) -> String {
             );
         }
     }
-    let (status, routes) = r.plan();
     line(o, &format!("- **Migration:** {}", md(&r.plan_text())));
-    for m in &routes {
+    for (k, st) in r.plan_steps().iter().enumerate() {
         line(
             o,
-            &format!("  - {}{}", md(&r.route_text(m)), cites(&m.sources, true)),
+            &format!("  {}. {}{}", k + 1, md(&st.text), cites(st.sources, true)),
         );
-        if let Some(n) = &m.note {
-            line(o, &format!("    - Risk or note: {}", md(n)));
+        for n in &st.how {
+            line(
+                o,
+                &format!("     - {}{}", md(&n.text), cites(&n.sources, true)),
+            );
         }
-    }
-    if matches!(status, PlanStatus::NoTool) {
-        line(
-            o,
-            "  - Risk: a reinstall means rebuilding each host and moving data and configuration by hand.",
-        );
+        for n in &st.risks {
+            line(
+                o,
+                &format!("     - Risk: {}{}", md(&n.text), cites(&n.sources, true)),
+            );
+        }
     }
     line(o, "");
 

@@ -14,10 +14,12 @@ mod markdown;
 pub use csv::{ranking_csv, table_csv};
 pub use markdown::decision_record;
 
-use crate::data::{CriterionKind, Dataset, Date, Fact, Migration, OptionEntry, Status, Version};
-use crate::engine::{
-    fmt_num, lifecycle, migration_utility, Contribution, Evaluation, Ranked, Threshold,
+use crate::data::{
+    CriterionKind, Dataset, Date, Fact, FlagState, Migration, Note, OptionEntry, Rating, Status,
+    Version,
 };
+use crate::engine::route::{self, stage_name, Plan, Step};
+use crate::engine::{fmt_num, lifecycle, Contribution, Evaluation, Ranked, Threshold};
 use crate::num::{fixed0, fixed1};
 use crate::setup::Setup;
 
@@ -49,6 +51,8 @@ pub struct Row<'a> {
     /// The rating's one-line rationale (hand-valued criteria only).
     pub rationale: Option<&'a str>,
     pub sources: &'a [String],
+    /// How sure the rating is (verified for computed criteria).
+    pub confidence: Status,
 }
 
 /// The setup's one-sentence result, exactly as the widget's live region says it.
@@ -133,16 +137,40 @@ pub fn option_name(ds: &Dataset, i: usize) -> &str {
     ds.options.get(i).map_or("?", |o| o.name.as_str())
 }
 
-/// The name of a version id ("AlmaLinux 9"), or the id itself.
-pub fn version_name<'d>(ds: &'d Dataset, id: &'d str) -> &'d str {
-    find_version(ds, id).map_or(id, |(_, v)| v.name.as_str())
-}
-
 fn find_version<'d>(ds: &'d Dataset, id: &str) -> Option<(usize, &'d Version)> {
     ds.options
         .iter()
         .enumerate()
         .find_map(|(oi, o)| o.versions.iter().find(|v| v.id == id).map(|v| (oi, v)))
+}
+
+/// A rating as the widget prints it: "8/10", "6 days", "yes".
+pub fn rating_value(kind: &CriterionKind, r: &Rating) -> String {
+    match kind {
+        CriterionKind::Scale { max } => format!("{}/{max}", fmt_num(r.value)),
+        CriterionKind::Number { unit, .. } if !unit.is_empty() => {
+            format!("{} {unit}", fmt_num(r.value))
+        }
+        CriterionKind::YesNo if r.value >= 1.0 => "yes".to_string(),
+        CriterionKind::YesNo if r.value <= 0.0 => "no".to_string(),
+        _ => fmt_num(r.value),
+    }
+}
+
+/// An option's value for a flag in words ("Yes", "No", "Not verified"), with its note.
+pub fn flag_text<'a>(o: &'a OptionEntry, flag: &str) -> (String, &'a [String]) {
+    let Some(f) = o.flag(flag) else {
+        return ("Not verified: not stated in this dataset".to_string(), &[]);
+    };
+    let value = match f.value {
+        FlagState::Yes => "Yes",
+        FlagState::No => "No",
+        FlagState::NotVerified => "Not verified",
+    };
+    match &f.note {
+        Some(n) => (format!("{value}: {n}"), &f.sources),
+        None => (value.to_string(), &f.sources),
+    }
 }
 
 /// Badge text for a fact's status ("" when verified).
@@ -197,13 +225,14 @@ pub fn describe(m: &Migration) -> String {
     format!("{how}, {up}, {}", m.backing.label())
 }
 
-/// What the migration plan says when there is no route to list.
-pub enum PlanStatus {
-    NewInstall,
-    AlreadyRunning,
-    NoTool,
-    Routes,
-    NoWinner,
+/// One step of the migration plan, with what the tool's documentation says about it.
+pub struct PlanStep<'a> {
+    pub text: String,
+    pub sources: &'a [String],
+    /// The tool's own steps (only where the tool first runs in the route).
+    pub how: Vec<&'a Note>,
+    /// Known risks and limits: the tool's (where it first runs) and this path's.
+    pub risks: Vec<&'a Note>,
 }
 
 impl<'a> Report<'a> {
@@ -331,6 +360,9 @@ impl<'a> Report<'a> {
             .iter()
             .filter_map(|c| {
                 let crit = ds.criteria.get(c.criterion)?;
+                let confidence = opt
+                    .and_then(|o| o.ratings.iter().find(|x| x.criterion == crit.id))
+                    .map_or(Status::Verified, |x| x.confidence);
                 let (rationale, sources): (Option<&str>, &[String]) = match crit.scoring {
                     CriterionKind::YearsLeft { .. } => {
                         let v = opt.and_then(|o| {
@@ -341,7 +373,12 @@ impl<'a> Report<'a> {
                         (None, v.map_or(&[][..], |v| &v.sources[..]))
                     }
                     CriterionKind::Migration => {
-                        let m = opt.and_then(|o| self.routes(o).into_iter().next());
+                        let m = self.plan_for(r.option).and_then(|p| {
+                            p.best.steps.iter().find_map(|s| match s {
+                                Step::Path(i) => ds.migrations.get(*i),
+                                Step::Reinstall => None,
+                            })
+                        });
                         (None, m.map_or(&[][..], |m| &m.sources[..]))
                     }
                     _ => {
@@ -358,6 +395,7 @@ impl<'a> Report<'a> {
                     c,
                     rationale,
                     sources,
+                    confidence,
                 })
             })
             .collect()
@@ -403,112 +441,116 @@ impl<'a> Report<'a> {
             .collect()
     }
 
-    /// Listed migrations from the current system into `to`'s versions that still receive
-    /// updates, the easiest first (the first one is the one the migration score uses).
-    pub fn routes(&self, to: &'a OptionEntry) -> Vec<&'a Migration> {
-        let Some(cur) = self.setup.current.as_deref() else {
-            return Vec::new();
-        };
-        let mut out: Vec<&Migration> = self
-            .ds
-            .migrations
+    /// The engine's plan from the visitor's current system to option `oi`: the route the
+    /// planner shows and the migration score uses (the fleet's first group).
+    pub fn plan_for(&self, oi: usize) -> Option<&'a Plan> {
+        self.eval
+            .plans
             .iter()
-            .filter(|m| m.from == cur)
-            .filter(|m| {
-                to.versions
-                    .iter()
-                    .any(|v| v.id == m.to && !ended(v, self.today))
-            })
-            .collect();
-        // Stable: equally easy routes keep dataset order.
-        out.sort_by(|a, b| {
-            migration_utility(b.method, b.upgrade, b.backing)
-                .total_cmp(&migration_utility(a.method, a.upgrade, a.backing))
-        });
-        out
+            .find(|p| p.option == oi)?
+            .groups
+            .first()?
+            .as_ref()
     }
 
-    /// The migration plan towards the recommended option: what kind, and the routes.
-    pub fn plan(&self) -> (PlanStatus, Vec<&'a Migration>) {
-        let Some(w) = self.winner() else {
-            return (PlanStatus::NoWinner, Vec::new());
-        };
-        let Some(opt) = self.ds.options.get(w.option) else {
-            return (PlanStatus::NoWinner, Vec::new());
-        };
-        let Some(cur) = self.setup.current.as_deref() else {
-            return (PlanStatus::NewInstall, Vec::new());
-        };
-        if opt
-            .versions
-            .iter()
-            .any(|v| v.id == cur && !ended(v, self.today))
-        {
-            return (PlanStatus::AlreadyRunning, Vec::new());
-        }
-        let routes = self.routes(opt);
-        if routes.is_empty() {
-            (PlanStatus::NoTool, routes)
-        } else {
-            (PlanStatus::Routes, routes)
-        }
+    /// The plan to the recommended option.
+    pub fn plan(&self) -> Option<&'a Plan> {
+        self.plan_for(self.winner()?.option)
     }
 
     /// The plan in one sentence.
     pub fn plan_text(&self) -> String {
-        let winner = self
-            .winner()
-            .map_or("?", |w| option_name(self.ds, w.option));
-        let current = self
-            .setup
-            .current
-            .as_deref()
-            .map_or("", |c| version_name(self.ds, c));
-        let landing = self.landing().map_or(winner, |v| v.name.as_str());
-        match self.plan().0 {
-            PlanStatus::NoWinner => "No option is recommended, so there is no plan.".to_string(),
-            PlanStatus::NewInstall => {
-                format!("New installation: install {landing}; nothing to migrate.")
+        let Some(w) = self.winner() else {
+            return "No option is recommended, so there is no plan.".to_string();
+        };
+        let winner = option_name(self.ds, w.option);
+        let Some(cur) = self.setup.current.as_deref() else {
+            let landing = self.landing().map_or(winner, |v| v.name.as_str());
+            return format!("New installation: install {landing}; nothing to migrate.");
+        };
+        let current = stage_name(self.ds, cur);
+        match self.plan() {
+            Some(p) => {
+                let mut s = format!("From {current}: ");
+                route::describe(self.ds, w.option, p, true, &mut s);
+                s.push('.');
+                s
             }
-            PlanStatus::AlreadyRunning => format!(
-                "You already run {winner}: update within the release, or reinstall for a newer major version."
+            None => format!(
+                "No version of {winner} meets the must-haves from {current}: there is no route to plan."
             ),
-            PlanStatus::NoTool => format!(
-                "No in-place tool is listed from {current} to {winner}: plan a fresh install of {landing} and move data and configuration."
-            ),
-            PlanStatus::Routes => format!("From {current} to {winner}, the listed routes (easiest first):"),
         }
     }
 
-    /// One route in words: "To AlmaLinux 8 with ELevate (AlmaLinux OS Foundation): in place, …".
-    pub fn route_text(&self, m: &Migration) -> String {
-        let tool = m
-            .tool
-            .as_deref()
-            .and_then(|t| self.ds.tools.iter().find(|x| x.id == t));
-        let mut s = format!("To {}", version_name(self.ds, &m.to));
-        if let Some(t) = tool {
-            s.push_str(&format!(" with {} ({})", t.name, t.owner));
-        }
-        s.push_str(": ");
-        s.push_str(&describe(m));
-        s.push('.');
-        s
+    /// The chosen route's steps in order, each with its sources, the tool's own steps and
+    /// the known risks (a tool's steps and risks only where it first runs).
+    pub fn plan_steps(&self) -> Vec<PlanStep<'a>> {
+        let ds = self.ds;
+        let (Some(w), Some(p)) = (self.winner(), self.plan()) else {
+            return Vec::new();
+        };
+        let landing = ds
+            .options
+            .get(w.option)
+            .and_then(|o| o.versions.get(p.best.version))
+            .map_or("?", |v| v.name.as_str());
+        let mut seen: Vec<&str> = Vec::new();
+        p.best
+            .steps
+            .iter()
+            .filter_map(|step| match step {
+                Step::Reinstall => Some(PlanStep {
+                    text: format!(
+                        "Reinstall on {landing}: install it on new or wiped servers, then move applications, data and configuration across. No documented tool converts this system in place."
+                    ),
+                    sources: &[],
+                    how: Vec::new(),
+                    risks: Vec::new(),
+                }),
+                Step::Path(mi) => {
+                    let m = ds.migrations.get(*mi)?;
+                    let tool = m.tool.as_deref().and_then(|t| ds.tools.iter().find(|x| x.id == t));
+                    let first = tool.filter(|t| !seen.contains(&t.id.as_str()));
+                    if let Some(t) = tool {
+                        seen.push(&t.id);
+                    }
+                    let mut text = format!("{} → {}", stage_name(ds, &m.from), stage_name(ds, &m.to));
+                    if let Some(t) = tool {
+                        text.push_str(&format!(" with {} ({})", t.name, t.owner));
+                    }
+                    text.push_str(&format!(": {}.", describe(m)));
+                    if let Some(n) = &m.note {
+                        text.push(' ');
+                        text.push_str(n);
+                    }
+                    Some(PlanStep {
+                        text,
+                        sources: &m.sources,
+                        how: first.map(|t| t.steps.iter().collect()).unwrap_or_default(),
+                        risks: first
+                            .map(|t| t.risks.iter())
+                            .into_iter()
+                            .flatten()
+                            .chain(&m.risks)
+                            .collect(),
+                    })
+                }
+            })
+            .collect()
     }
 
-    /// Where the recommendation lands: the first route's target, or the recommended
-    /// option's longest-supported version.
+    /// Where the recommendation lands: the plan's landing version, or for a new install
+    /// the recommended option's longest-supported version.
     pub fn landing(&self) -> Option<&'a Version> {
         let w = self.winner()?;
-        if let (PlanStatus::Routes, routes) = self.plan() {
-            if let Some(v) = routes.first().and_then(|m| find_version(self.ds, &m.to)) {
-                return Some(v.1);
-            }
-        }
         let o = self.ds.options.get(w.option)?;
-        lifecycle(o, self.today)
-            .best_version
-            .and_then(|i| o.versions.get(i))
+        match self.plan() {
+            Some(p) => o.versions.get(p.best.version),
+            None if self.setup.current.is_none() => lifecycle(o, self.today)
+                .best_version
+                .and_then(|i| o.versions.get(i)),
+            None => None,
+        }
     }
 
     /// "security updates until 2032-05-31 (5.5 years from 2026-11-29)".
@@ -569,9 +611,12 @@ impl<'a> Report<'a> {
                 ids.push(&c.sources);
             }
         }
-        let (_, routes) = self.plan();
-        for m in &routes {
-            ids.push(&m.sources);
+        let steps = self.plan_steps();
+        for st in &steps {
+            ids.push(st.sources);
+            for n in st.how.iter().chain(&st.risks) {
+                ids.push(&n.sources);
+            }
         }
         if let Some(v) = self.landing() {
             ids.push(&v.sources);

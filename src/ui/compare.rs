@@ -3,7 +3,6 @@
 use super::state::Data;
 use super::SubHeading;
 use crate::data::{CriterionKind, FlagState, OptionEntry, Publisher, Rating, Source, Status};
-use crate::engine::fmt_num;
 use crate::setup::{COMPARE_MAX, COMPARE_MIN};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -42,18 +41,7 @@ pub fn publisher_text(d: &Data, s: &Source) -> String {
     }
 }
 
-/// A rating's value as the criterion shows it: "9/10", "15 days", "yes".
-pub fn rating_value(kind: &CriterionKind, r: &Rating) -> String {
-    match kind {
-        CriterionKind::Scale { max } => format!("{}/{max}", fmt_num(r.value)),
-        CriterionKind::Number { unit, .. } if !unit.is_empty() => {
-            format!("{} {unit}", fmt_num(r.value))
-        }
-        CriterionKind::YesNo if r.value >= 1.0 => "yes".to_string(),
-        CriterionKind::YesNo if r.value <= 0.0 => "no".to_string(),
-        _ => fmt_num(r.value),
-    }
-}
+pub use crate::report::rating_value;
 
 /// Why a rating is what it is: the rationale, then its numbered sources.
 pub fn rationale(d: &Data, r: &Rating) -> Html {

@@ -47,7 +47,7 @@ pub fn print_report(p: &ReportProps) -> Html {
     };
     let musts = r.must_texts();
     let ranked = &e.ranking;
-    let (_, routes) = r.plan();
+    let steps = r.plan_steps();
     html! {
         <article class="elc-report" aria-label="Printable report">
             <header class="elc-r-head">
@@ -136,7 +136,7 @@ pub fn print_report(p: &ReportProps) -> Html {
                                 <th scope="row">{ format!("{}. {}", i + 1, c.name) }</th>
                                 { for r.top().iter().map(|x| match r.rows(x).into_iter().find(|row| row.criterion == i) {
                                     Some(row) => html! {
-                                        <td><strong>{ &row.c.detail }</strong>
+                                        <td><strong>{ &row.c.detail }</strong>{ status(status_text(row.confidence)) }
                                             if let Some(why) = row.rationale { <span class="elc-r-line">{ why }{ cites(row.sources) }</span> }
                                             else { { cites(row.sources) } }
                                         </td>
@@ -200,12 +200,17 @@ pub fn print_report(p: &ReportProps) -> Html {
             <section class="elc-r-sec">
                 <h3>{ "Migration plan" }</h3>
                 <p>{ r.plan_text() }</p>
-                if !routes.is_empty() {
-                    <ul>{ for routes.iter().map(|m| html! {
-                        <li>{ r.route_text(m) }{ cites(&m.sources) }
-                            if let Some(n) = &m.note { <span class="elc-r-line">{ "Risk or note: " }{ n }</span> }
+                if !steps.is_empty() {
+                    <ol class="elc-r-steps">{ for steps.iter().map(|st| html! {
+                        <li>{ &st.text }{ cites(st.sources) }
+                            if !st.how.is_empty() || !st.risks.is_empty() {
+                                <ul>
+                                    { for st.how.iter().map(|n| html! { <li>{ &n.text }{ cites(&n.sources) }</li> }) }
+                                    { for st.risks.iter().map(|n| html! { <li>{ "Risk: " }{ &n.text }{ cites(&n.sources) }</li> }) }
+                                </ul>
+                            }
                         </li>
-                    }) }</ul>
+                    }) }</ol>
                 }
                 if let Some(v) = r.landing() {
                     <p>{ format!("Landing version: {}, {}.", v.name, r.support_text(v)) }{ cites(&v.sources) }</p>

@@ -271,9 +271,11 @@ test("CSV: the ranking with per-criterion points and the side-by-side table; key
   }
   assert.ok(rows.slice(1).some((r) => r[0] === "" && r.at(-1).length > 0), "excluded options with reasons");
   const table = parseCsv((await download(page, /side-by-side table/)).text);
-  assert.equal(table.length, 1 + DATASET.dimensions.length);
+  const rated = DATASET.criteria.filter((c) => ["scale", "number", "yes_no"].includes(c.scoring.kind));
+  assert.equal(table.length, 1 + DATASET.dimensions.length + rated.length + DATASET.flags.length, "facts, ratings, must-have features");
   const picked = await page.locator("el-compare .elc-compare thead th").allTextContents();
-  assert.deepEqual(table[0].filter((_, i) => i % 2 === 1), picked.slice(1));
+  assert.deepEqual(table[0].slice(2).filter((_, i) => i % 2 === 0), picked.slice(1));
+  assert.deepEqual(table.slice(1).map((r) => r[1]), [...DATASET.dimensions.map((d) => d.name), ...rated.map((c) => c.name), ...DATASET.flags.map((f) => f.name)]);
   await context.close();
 });
 
