@@ -124,7 +124,7 @@ pub fn print_report(p: &ReportProps) -> Html {
             if !r.top().is_empty() {
                 <section class="elc-r-sec">
                     <h3>{ "Why the top options score as they do" }</h3>
-                    <table class={classes!("elc-r-break", format!("elc-r-cols{}", r.top().len()))}>
+                    <table class="elc-r-break">
                         <thead><tr>
                             <th scope="col">{ "Criterion" }</th>
                             { for r.top().iter().enumerate().map(|(rank, x)| html! {
