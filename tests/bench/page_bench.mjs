@@ -74,7 +74,8 @@ const STARTUP_PROBE = `(() => {
     let phase = 0, before = "";
     const check = () => {
       if (phase === 0 && root.querySelector(".elc-rank")) {
-        w.__elc.ranked = performance.now();
+        if (w.__elc.ranked === null) w.__elc.ranked = performance.now();
+        // The sliders render in a task after the ranking: wait for them.
         const s = root.querySelector(".elc-weight input[type=range]");
         if (!s) return;
         phase = 1;

@@ -191,6 +191,14 @@ fn gzip(bytes: &[u8]) -> Result<Vec<u8>> {
     pipe("gzip", &["-9", "-n", "-c"], bytes)
 }
 
+/// `bytes` as an HTTP content encoding would carry them: "br" (brotli -q 11) or "gzip".
+pub fn compress(encoding: &str, bytes: &[u8]) -> Result<Vec<u8>> {
+    match encoding {
+        "br" => pipe("brotli", &["-c", "-q", "11"], bytes),
+        _ => gzip(bytes),
+    }
+}
+
 fn pipe(tool: &str, args: &[&str], input: &[u8]) -> Result<Vec<u8>> {
     let mut child = Command::new(tool)
         .args(args)

@@ -3,8 +3,10 @@
 //! - `setup`  install what is missing (idempotent, quick when done)
 //! - `dist`   release build → dist/elcompare.html (one offline file) + dist/embed/
 //! - `demo`   setup + dist, then serve dist/ on http://127.0.0.1:8080
+//! - `serve [DIR] [PORT]`  serve a build already made (default dist/, 8080), no rebuild
 //! - `test`   setup, then every check and test; ends with "N passed, N failed"
-//! - `bench`  setup + dist, then size / start-up / latency / engine / memory figures
+//! - `bench [page|guest] [--runs N]`  setup + dist, then size / start-up / latency / engine /
+//!   memory figures (`page`) and Lighthouse + long tasks on host pages (`guest`); both by default
 //! - `fuzz [TARGET…] [--secs N] [--runs N]`  libFuzzer campaigns (nightly), corpus minimised
 //! - `check-dataset FILE`  every problem of a dataset file, each with its JSON path
 
@@ -28,13 +30,14 @@ fn main() -> ExitCode {
         "setup" => setup::all(),
         "dist" => setup::all().and_then(|()| dist::run().map(drop)),
         "demo" => setup::all().and_then(|()| serve::demo(rest)),
+        "serve" => serve::existing(rest),
         "test" => setup::all().and_then(|()| test::run()),
-        "bench" => setup::all().and_then(|()| test::bench()),
+        "bench" => setup::all().and_then(|()| test::bench(rest)),
         "check-dataset" => check_dataset(rest),
         "fuzz" => fuzz::run(rest),
         _ => {
             eprintln!(
-                "usage: cargo xtask <setup|dist|demo|test|bench|fuzz [TARGET…]|check-dataset FILE>"
+                "usage: cargo xtask <setup|dist|demo|serve|test|bench|fuzz [TARGET…]|check-dataset FILE>"
             );
             return ExitCode::from(2);
         }

@@ -112,7 +112,12 @@ fn node_packages() -> Result {
         (Ok(s), Ok(l)) => s.modified().ok() >= l.modified().ok(),
         _ => false,
     };
-    if fresh && root.join("node_modules/.bin/wasm-opt").exists() {
+    let bins = ["wasm-opt", "esbuild", "lighthouse"];
+    if fresh
+        && bins
+            .iter()
+            .all(|b| root.join("node_modules/.bin").join(b).exists())
+    {
         return Ok(());
     }
     run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]))

@@ -200,11 +200,42 @@ fn number_before(s: &str, word: &str) -> u64 {
         .unwrap_or(0)
 }
 
-/// `cargo xtask bench`: release build, the native engine bench, then one table of
-/// size / start-up / input latency / engine / memory against the budget (see BENCHMARKS.md).
-/// Not part of `cargo xtask test`.
-pub fn bench() -> Result {
+/// `cargo xtask bench [page|guest] [--runs N]`: release build, then
+/// - `page`: the native engine bench and one table of size / start-up / input latency /
+///   engine / memory against the budget (tests/bench/page_bench.mjs);
+/// - `guest`: Lighthouse on generated host pages and long tasks under a 4× slower CPU,
+///   served by xtask's own server with compression and cache headers (tests/bench/guest.mjs).
+///
+/// Both by default. Not part of `cargo xtask test` (see BENCHMARKS.md).
+pub fn bench(args: &[String]) -> Result {
+    let only = args
+        .first()
+        .filter(|a| !a.starts_with("--"))
+        .map(String::as_str);
+    if !matches!(only, None | Some("page") | Some("guest")) {
+        return Err("usage: cargo xtask bench [page|guest] [--runs N]".into());
+    }
+    let runs = args
+        .iter()
+        .position(|a| a == "--runs")
+        .and_then(|i| args.get(i + 1));
     let out = crate::dist::run()?;
+    if only != Some("guest") {
+        page_bench(&out)?;
+    }
+    if only != Some("page") {
+        let base = crate::serve::background(root().join("dist"))?;
+        let mut node = Command::new("node");
+        node.arg("tests/bench/guest.mjs").args(["--base", &base]);
+        if let Some(n) = runs {
+            node.args(["--runs", n]);
+        }
+        crate::run(&mut node)?;
+    }
+    Ok(())
+}
+
+fn page_bench(out: &crate::dist::Outputs) -> Result {
     eprintln!("$ cargo bench -p elcompare --bench engine");
     let engine = cargo()
         .args(["bench", "-p", "elcompare", "--bench", "engine"])
