@@ -24,6 +24,8 @@ pub struct HostOptions {
     pub current: Option<String>,
     /// Comma-separated option ids.
     pub options: Option<String>,
+    /// Count paid extended support (`state().countPaid`).
+    pub count_paid: Option<bool>,
     pub view: Option<String>,
     pub sections: Option<String>,
     pub heading: Option<String>,
@@ -50,6 +52,7 @@ impl HostOptions {
             || self.must.is_some()
             || self.current.is_some()
             || self.options.is_some()
+            || self.count_paid.is_some()
     }
 }
 
@@ -110,24 +113,13 @@ pub fn apply(
         }));
     }
     if let Some(c) = &o.current {
-        let c = c.trim();
-        // The fragment's `c:` parser reads the value, so both accept the same forms.
-        let parsed = if c.is_empty() || c == "new" {
-            Ok(None)
-        } else {
-            fragment::decode(d, &format!("c:{c}")).map(|x| x.current)
-        };
-        note(
-            parsed
-                .and_then(|cur| s.try_apply(d, Change::Current(cur)))
-                .map(drop)
-                .map_err(|_| {
-                    format!(
-                        "current \"{}\" is not a known version id (e.g. centos-linux-7) or \"new\"",
-                        clip(c)
-                    )
-                }),
-        );
+        // A version id, "new" / empty, or a mixed fleet "id:servers,…": the same reader and
+        // messages as every other host option for the current system.
+        let mut t = s.clone();
+        note(t.apply_host(d, None, None, Some(c)).map(|()| s = t));
+    }
+    if let Some(on) = o.count_paid {
+        note(s.try_apply(d, Change::CountPaid(on)).map(drop));
     }
     if let Some(list) = &o.options {
         let ids: Vec<String> = list

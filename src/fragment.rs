@@ -3,7 +3,9 @@
 //! A fragment holds one `key=value` pair per widget, joined by `&`, so several
 //! widgets on one page (and the host's own anchors) can share it:
 //! `#elc=p:production;w:8,2,6,5,3,7,4,5,6;f:fips;a:x86_64;y:5;c:centos-linux-7;o:almalinux,rocky`.
-//! Every field is optional; `w` lists one weight per criterion in dataset order.
+//! Every field is optional; `w` lists one weight per criterion in dataset order; `c` is one
+//! version id or a mixed fleet `c:centos-linux-7:150,centos-stream-8:50`; `x:1` counts paid
+//! extended support.
 //! Values are checked by the same rules as every other change ([`Setup::try_apply`]).
 
 use crate::data::{Dataset, MAX_WEIGHT};
@@ -31,8 +33,11 @@ pub fn encode(s: &Setup) -> String {
     if let Some(y) = s.must.min_years {
         parts.push(format!("y:{}", fmt_num(y)));
     }
-    if let Some(c) = &s.current {
+    if let Some(c) = crate::setup::fleet_text(s) {
         parts.push(format!("c:{c}"));
+    }
+    if s.count_paid {
+        parts.push("x:1".to_string());
     }
     parts.push(format!("o:{}", s.compare.join(",")));
     parts.join(";")
@@ -95,8 +100,14 @@ pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
                 }
             },
             "c" => {
-                s.try_apply(d, Change::Current(Some(value.to_string())))?;
+                // One version id (older links) or groups "id:servers,…".
+                s.try_apply(d, Change::Fleet(crate::setup::parse_fleet(value)?))?;
             }
+            "x" => match value {
+                "1" => s.count_paid = true,
+                "0" => s.count_paid = false,
+                _ => return Err(format!("\"x:{}\" must be x:1 or x:0", clip(value))),
+            },
             "o" => {
                 s.try_apply(
                     d,

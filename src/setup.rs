@@ -13,6 +13,10 @@ pub const COMPARE_MIN: usize = 2;
 pub const COMPARE_MAX: usize = 4;
 /// Highest "at least N years of updates" a visitor can ask for.
 pub const MAX_MIN_YEARS: f64 = 15.0;
+/// Most groups in a mixed fleet.
+pub const MAX_FLEET_GROUPS: usize = 20;
+/// Most servers in a mixed fleet, all groups together.
+pub const MAX_FLEET_SERVERS: u32 = 1_000_000;
 
 /// Everything the visitor chose.
 #[derive(Debug, Clone, PartialEq)]
@@ -22,8 +26,13 @@ pub struct Setup {
     /// One weight per criterion, dataset order.
     pub weights: Vec<f64>,
     pub must: MustHaves,
-    /// Version id the visitor runs now (None: new install).
+    /// Version id the visitor runs now (None: new install, or a mixed fleet).
     pub current: Option<String>,
+    /// A mixed fleet: two or more (version id, servers) groups; empty otherwise. Set only
+    /// through [`Change::Fleet`], which keeps `current` and `fleet` from both being set.
+    pub fleet: Vec<(String, u32)>,
+    /// Count paid extended-support offers in years left and the years must-have.
+    pub count_paid: bool,
     /// Option ids in the side-by-side table.
     pub compare: Vec<String>,
 }
@@ -42,8 +51,13 @@ pub enum Change {
     Arch(Option<String>),
     /// Minimum years of security updates, or none.
     MinYears(Option<f64>),
-    /// Version id the visitor runs now, or None for a new install.
+    /// Version id the visitor runs now, or None for a new install (ends a mixed fleet).
     Current(Option<String>),
+    /// What the visitor runs now as groups of (version id, servers): none is a new
+    /// install, one group is a single current system, two or more a mixed fleet.
+    Fleet(Vec<(String, u32)>),
+    /// Count paid extended support or not.
+    CountPaid(bool),
     /// Add or remove one option in the side-by-side table.
     Compare(String, bool),
     /// Replace the whole compare list (host options, fragments).
@@ -58,6 +72,8 @@ impl Setup {
             weights: d.criteria.iter().map(|c| c.default_weight).collect(),
             must: MustHaves::default(),
             current: None,
+            fleet: Vec::new(),
+            count_paid: false,
             compare: default_compare(d),
         }
     }
@@ -83,6 +99,7 @@ impl Setup {
                 self.must = p.must.clone();
                 if p.current.is_some() {
                     self.current = p.current.clone();
+                    self.fleet.clear();
                 }
                 self.preset = Some(p.id.clone());
             }
@@ -135,7 +152,18 @@ impl Setup {
                     }
                 }
                 self.current = c;
+                self.fleet.clear();
             }
+            Change::Fleet(groups) => {
+                check_fleet(d, &groups)?;
+                match groups.as_slice() {
+                    [] => self.current = None,
+                    [(v, _)] => self.current = Some(v.clone()),
+                    _ => self.current = None,
+                }
+                self.fleet = if groups.len() > 1 { groups } else { Vec::new() };
+            }
+            Change::CountPaid(on) => self.count_paid = on,
             Change::Compare(id, on) => {
                 if !d.options.iter().any(|o| o.id == id) {
                     return Err(format!("unknown option \"{}\"", clip(&id)));
@@ -196,12 +224,17 @@ impl Setup {
                 .map_err(|e| format!("options \"{}\": {e}", clip(&text)))?;
         }
         if let Some(c) = current {
-            let id = Some(c.to_string()).filter(|c| !c.is_empty() && c != "new");
-            self.try_apply(d, Change::Current(id)).map_err(|_| {
-                format!(
-                    "current \"{}\" is not a known version id (e.g. centos-linux-7)",
-                    clip(c)
-                )
+            let single = !c.contains([',', ':']);
+            let groups = parse_fleet(c).map_err(|e| format!("current \"{}\": {e}", clip(c)))?;
+            self.try_apply(d, Change::Fleet(groups)).map_err(|e| {
+                if single {
+                    format!(
+                        "current \"{}\" is not a known version id (e.g. centos-linux-7)",
+                        clip(c)
+                    )
+                } else {
+                    format!("current \"{}\": {e}", clip(c))
+                }
             })?;
         }
         Ok(())
@@ -214,6 +247,103 @@ impl Setup {
             .find(|p| p.id == id)
             .is_some_and(|p| self.must == p.must && self.weights == preset_weights(d, id))
     }
+}
+
+/// Every group names a known version once, with 1 or more servers; at most
+/// [`MAX_FLEET_GROUPS`] groups and [`MAX_FLEET_SERVERS`] servers in all.
+fn check_fleet(d: &Dataset, groups: &[(String, u32)]) -> Result<(), String> {
+    if groups.len() > MAX_FLEET_GROUPS {
+        return Err(format!(
+            "a fleet has at most {MAX_FLEET_GROUPS} groups, not {}",
+            groups.len()
+        ));
+    }
+    let mut total: u64 = 0;
+    for (i, (v, n)) in groups.iter().enumerate() {
+        if !d
+            .options
+            .iter()
+            .flat_map(|o| &o.versions)
+            .any(|x| &x.id == v)
+        {
+            return Err(format!("unknown current system \"{}\"", clip(v)));
+        }
+        if groups[..i].iter().any(|(w, _)| w == v) {
+            return Err(format!("\"{}\" is listed twice", clip(v)));
+        }
+        if *n == 0 {
+            return Err(format!(
+                "the server count for \"{}\" must be a whole number from 1 to {MAX_FLEET_SERVERS}",
+                clip(v)
+            ));
+        }
+        total += u64::from(*n);
+    }
+    if total > u64::from(MAX_FLEET_SERVERS) {
+        return Err(format!(
+            "a fleet has at most {MAX_FLEET_SERVERS} servers in all, not {total}"
+        ));
+    }
+    Ok(())
+}
+
+/// Reads what the visitor runs now: "" or "new" (a new install), a version id, or
+/// groups "id:servers,id:servers" (a single id in a list counts 1 server). Counts must be
+/// whole numbers from 1 to [`MAX_FLEET_SERVERS`]; ids are checked by [`Change::Fleet`].
+pub fn parse_fleet(text: &str) -> Result<Vec<(String, u32)>, String> {
+    let text = text.trim();
+    if text.is_empty() || text == "new" {
+        return Ok(Vec::new());
+    }
+    let parts: Vec<&str> = text.split(',').map(str::trim).collect();
+    if parts.len() > MAX_FLEET_GROUPS {
+        return Err(format!(
+            "a fleet has at most {MAX_FLEET_GROUPS} groups, not {}",
+            parts.len()
+        ));
+    }
+    parts
+        .iter()
+        .map(|p| {
+            let (id, n) = match p.split_once(':') {
+                Some((id, n)) => (id.trim(), Some(n.trim())),
+                None => (*p, None),
+            };
+            if id.is_empty() {
+                return Err("an empty version id".to_string());
+            }
+            let n = match n {
+                None => 1,
+                Some(n) => match crate::num::parse_decimal(n) {
+                    Some(x)
+                        if x.fract() == 0.0
+                            && (1.0..=f64::from(MAX_FLEET_SERVERS)).contains(&x)
+                            && n.bytes().all(|b| b.is_ascii_digit()) =>
+                    {
+                        x as u32
+                    }
+                    _ => {
+                        return Err(format!(
+                            "the server count \"{}\" for \"{}\" is not a whole number from 1 to \
+                             {MAX_FLEET_SERVERS}",
+                            clip(n),
+                            clip(id)
+                        ))
+                    }
+                },
+            };
+            Ok((id.to_string(), n))
+        })
+        .collect()
+}
+
+/// The text [`parse_fleet`] reads back: "id" for one system, "id:n,id:n" for a fleet.
+pub fn fleet_text(s: &Setup) -> Option<String> {
+    if s.fleet.is_empty() {
+        return s.current.clone();
+    }
+    let parts: Vec<String> = s.fleet.iter().map(|(v, n)| format!("{v}:{n}")).collect();
+    Some(parts.join(","))
 }
 
 /// A preset's weights in criteria order (criteria it does not list get 0).
@@ -279,9 +409,10 @@ impl Visitor {
                 self.base_weights = self.setup.weights.clone();
                 self.base_preset = self.setup.preset.clone();
             }
-            Edit::Change(Change::Current(c)) => {
-                // The current system is not part of what a preset's weights express.
-                return self.setup.try_apply(d, Change::Current(c)).unwrap_or(false);
+            Edit::Change(c @ (Change::Current(_) | Change::Fleet(_) | Change::CountPaid(_))) => {
+                // The current system and the paid-support switch are not part of what a
+                // preset's weights express.
+                return self.setup.try_apply(d, c).unwrap_or(false);
             }
             Edit::Change(c @ (Change::Compare(..) | Change::CompareAll(_))) => {
                 return self.setup.try_apply(d, c).unwrap_or(false);
@@ -318,8 +449,8 @@ pub fn evaluate(data: &Dataset, setup: &Setup, today: Date) -> Evaluation {
         must: &setup.must,
         today,
         current: setup.current.as_deref(),
-        fleet: &[],
-        count_paid: false,
+        fleet: &setup.fleet,
+        count_paid: setup.count_paid,
         in_play: None,
         near_tie_margin: 2.0,
     })

@@ -274,3 +274,113 @@ proptest! {
         prop_assert_eq!(decode(&DS, &text), Ok(s));
     }
 }
+
+#[test]
+fn a_mixed_fleet_round_trips_and_bad_fleets_are_refused_with_reasons() {
+    let d = ds();
+    let mut s = Setup::defaults(&d);
+    s.apply_host(
+        &d,
+        None,
+        None,
+        Some("centos-linux-7:150, centos-stream-8:50"),
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        s.fleet,
+        [
+            ("centos-linux-7".to_string(), 150),
+            ("centos-stream-8".to_string(), 50)
+        ]
+    );
+    assert_eq!(s.current, None);
+    assert_eq!(
+        elcompare::setup::fleet_text(&s).as_deref(),
+        Some("centos-linux-7:150,centos-stream-8:50")
+    );
+    // Through the fragment and back, with the paid-support switch.
+    s.try_apply(&d, Change::CountPaid(true))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let text = encode(&s);
+    assert!(
+        text.contains(";c:centos-linux-7:150,centos-stream-8:50;x:1;"),
+        "{text}"
+    );
+    assert_eq!(decode(&d, &text).unwrap_or_else(|e| panic!("{e}")), s);
+    // One group is a single current system; a version id ends the fleet.
+    let mut one = Setup::defaults(&d);
+    one.apply_host(&d, None, None, Some("centos-linux-8:7"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(
+        (one.current.as_deref(), one.fleet.len()),
+        (Some("centos-linux-8"), 0)
+    );
+    s.try_apply(&d, Change::Current(Some("centos-linux-8".into())))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(s.fleet.is_empty());
+
+    let err = |c: &str| {
+        Setup::defaults(&d)
+            .apply_host(&d, None, None, Some(c))
+            .unwrap_err()
+    };
+    assert!(
+        err("centos-linux-7:150,windows-95:3").starts_with("current \"")
+            && err("centos-linux-7:150,windows-95:3")
+                .ends_with("\": unknown current system \"windows-95\""),
+        "{}",
+        err("centos-linux-7:150,windows-95:3")
+    );
+    assert!(err("centos-linux-7:0,centos-stream-8:5").starts_with("current \"") && err("centos-linux-7:0,centos-stream-8:5").ends_with("\": the server count \"0\" for \"centos-linux-7\" is not a whole number from 1 to 1000000"), "{}", err("centos-linux-7:0,centos-stream-8:5"));
+    for bad in ["-3", "1.5", "abc", "", "1e3"] {
+        let c = format!("centos-linux-7:{bad},centos-stream-8:5");
+        assert_eq!(
+            err(&c),
+            format!("current \"{c}\": the server count \"{bad}\" for \"centos-linux-7\" is not a whole number from 1 to 1000000"),
+        );
+    }
+    assert!(
+        err("centos-linux-7:600000,centos-stream-8:500000").starts_with("current \"")
+            && err("centos-linux-7:600000,centos-stream-8:500000")
+                .ends_with("\": a fleet has at most 1000000 servers in all, not 1100000"),
+        "{}",
+        err("centos-linux-7:600000,centos-stream-8:500000")
+    );
+    assert!(
+        err("centos-linux-7:1,centos-linux-7:2").starts_with("current \"")
+            && err("centos-linux-7:1,centos-linux-7:2")
+                .ends_with("\": \"centos-linux-7\" is listed twice"),
+        "{}",
+        err("centos-linux-7:1,centos-linux-7:2")
+    );
+    let many = vec!["centos-linux-7:1"; 21].join(",");
+    assert!(
+        err(&many).ends_with(": a fleet has at most 20 groups, not 21"),
+        "{}",
+        err(&many)
+    );
+    // A refused fleet leaves the setup as it was.
+    let mut keep = Setup::defaults(&d);
+    keep.try_apply(&d, Change::Current(Some("centos-linux-7".into())))
+        .unwrap_or_else(|e| panic!("{e}"));
+    let before = keep.clone();
+    assert!(keep
+        .try_apply(
+            &d,
+            Change::Fleet(vec![
+                ("centos-linux-7".into(), 0),
+                ("centos-linux-8".into(), 1)
+            ])
+        )
+        .is_err());
+    assert_eq!(keep, before);
+    // Bad fragment fields.
+    let w = vec!["5"; d.criteria.len()].join(",");
+    assert_eq!(
+        decode(&d, &format!("w:{w};x:yes")).unwrap_err(),
+        "\"x:yes\" must be x:1 or x:0"
+    );
+    assert!(decode(&d, &format!("w:{w};c:centos-linux-7:0,rocky-9:1"))
+        .unwrap_err()
+        .starts_with("the server count \"0\""));
+}

@@ -18,7 +18,7 @@ const ELC_SHELL_CSS =
 const ELC_KEYS = ["preset", "options", "current", "weights", "must", "view", "sections", "heading", "heading-level",
   "theme", "dataset", "share", "today"];
 /** What `state()` returns that is not an attribute; mount/update accept it back. */
-const ELC_STATE_KEYS = ["compare", "fragment", "detail"];
+const ELC_STATE_KEYS = ["compare", "fragment", "detail", "countPaid"];
 /** Keys the wasm side checks and applies (the setup and which parts show). */
 const ELC_WIDGET_KEYS = ["fragment", "preset", "options", "current", "weights", "must", "view", "sections", "heading", "heading-level"];
 const ELC_THEMES = ["auto", "light", "dark", "inherit"];
@@ -269,6 +269,14 @@ function elcValue(k, v, o) {
       o.options = v;
       return null;
     case "current":
+      if (Array.isArray(v)) {
+        // A mixed fleet as a list: "id:servers" strings or { version, servers } objects.
+        const parts = v.map((g) => (typeof g === "string" ? g
+          : elcIsObject(g) && typeof g.version === "string" ? `${g.version}:${g.servers}` : null));
+        if (parts.includes(null)) return 'current must be a version id, "id:servers,…" or a list such as [{ version: "centos-linux-7", servers: 150 }]';
+        o.current = parts.join(",");
+        return null;
+      }
       o.current = v === null ? "new" : String(v);
       return null;
     case "weights":
@@ -285,6 +293,10 @@ function elcValue(k, v, o) {
       if (elcIsObject(v)) v = elcMust(v);
       if (typeof v !== "string") return 'must must be "f:fips;a:x86_64;y:5" or { flags: ["fips"], arch: "x86_64", min_years: 5 }';
       o.must = v;
+      return null;
+    case "countPaid":
+      if (typeof v !== "boolean") return "countPaid must be true or false";
+      o.countPaid = v;
       return null;
     case "sections":
       if (Array.isArray(v)) v = v.join(",");

@@ -66,13 +66,19 @@ pub fn detail(s: &Summary) -> JsValue {
     o.into()
 }
 
-/// `handle.state()`: `{ detail, preset, current, compare, must, fragment }`.
+/// `handle.state()`: `{ detail, preset, current, countPaid, compare, must, fragment }`
+/// (`current`: a version id, "id:servers,…" for a mixed fleet, or null).
 pub fn state(s: &Summary) -> JsValue {
     let setup = &s.setup;
     let o = js_sys::Object::new();
     set(&o, "detail", &detail(s));
     set(&o, "preset", &str_or_null(setup.preset.as_deref()));
-    set(&o, "current", &str_or_null(setup.current.as_deref()));
+    set(
+        &o,
+        "current",
+        &str_or_null(crate::setup::fleet_text(setup).as_deref()),
+    );
+    set(&o, "countPaid", &JsValue::from_bool(setup.count_paid));
     set(&o, "compare", &str_array(&setup.compare));
     set(&o, "must", &must(&setup.must));
     set(&o, "fragment", &JsValue::from_str(&fragment::encode(setup)));

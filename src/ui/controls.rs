@@ -142,6 +142,11 @@ pub struct MustsProps {
     pub on_arch: Callback<Option<String>>,
     pub on_years: Callback<Option<f64>>,
     pub on_current: Callback<Option<String>>,
+    pub count_paid: bool,
+    pub on_paid: Callback<bool>,
+    /// The visitor described a mixed fleet (edited in the migration plan).
+    #[prop_or_default]
+    pub mixed: bool,
 }
 
 fn select_value(e: &Event) -> Option<String> {
@@ -184,10 +189,17 @@ pub fn musts(p: &MustsProps) -> Html {
                     <option selected={p.must.min_years == Some(y)} value={y.to_string()}>{ format!("{y} years") }</option>
                 }) }
             </select>
+            <label class="elc-check elc-paid">
+                <input type="checkbox" checked={p.count_paid} onchange={let cb = p.on_paid.clone(); move |e: Event| {
+                    let i: HtmlInputElement = e.target_unchecked_into();
+                    cb.emit(i.checked());
+                }} />
+                { "Count paid extended support (such as RHEL ELS, TuxCare, CIQ, Oracle Extended Support) in years left" }
+            </label>
         </fieldset>
         <fieldset class="elc-current">
             <legend>{ "I run now" }</legend>
-            <CurrentSelect data={p.data.clone()} current={p.current.clone()} on_current={p.on_current.clone()} id="elc-cur" />
+            <CurrentSelect data={p.data.clone()} current={p.current.clone()} on_current={p.on_current.clone()} id="elc-cur" mixed={p.mixed} />
         </fieldset>
         </>
     }
@@ -199,17 +211,41 @@ pub struct CurrentProps {
     pub current: Option<String>,
     pub on_current: Callback<Option<String>>,
     pub id: AttrValue,
+    /// A mixed fleet is set: shown as its own (unselectable) choice.
+    #[prop_or_default]
+    pub mixed: bool,
 }
 
 /// The current-system picker, grouped by option; also used by the migration planner.
 #[function_component(CurrentSelect)]
 pub fn current_select(p: &CurrentProps) -> Html {
     let cb = p.on_current.clone();
+    // The select shows the setup's value even after the visitor picked another option by
+    // hand (an option the visitor chose ignores later `selected` attribute changes).
+    let node = use_node_ref();
+    {
+        let node = node.clone();
+        let value = if p.mixed {
+            "mixed".to_string()
+        } else {
+            p.current.clone().unwrap_or_default()
+        };
+        use_effect_with(value, move |v| {
+            if let Some(s) = node.cast::<HtmlSelectElement>() {
+                if s.value() != *v {
+                    s.set_value(v);
+                }
+            }
+        });
+    }
     html! {
         <>
         <label class="elc-field" for={p.id.clone()}>{ "Current system" }</label>
-        <select id={p.id.clone()} onchange={move |e: Event| cb.emit(select_value(&e))}>
-            <option value="" selected={p.current.is_none()}>{ "Nothing yet: a new install" }</option>
+        <select id={p.id.clone()} ref={node} onchange={move |e: Event| cb.emit(select_value(&e))}>
+            <option value="" selected={p.current.is_none() && !p.mixed}>{ "Nothing yet: a new install" }</option>
+            if p.mixed {
+                <option value="mixed" selected=true disabled=true>{ "A mixed fleet (see the migration plan)" }</option>
+            }
             { for p.data.options.iter().map(|o| html! {
                 <optgroup label={o.name.clone()} key={o.id.clone()}>
                     { for o.versions.iter().map(|v| html! {

@@ -10,8 +10,116 @@ use super::SubHeading;
 use crate::data::{Date, Migration, Note, OptionEntry, Upgrade};
 use crate::engine::route::{self, stage_name, Plan, Step};
 use crate::engine::{Evaluation, OptionPlans};
+use crate::setup::{MAX_FLEET_GROUPS, MAX_FLEET_SERVERS};
 use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+struct FleetProps {
+    data: Data,
+    /// The groups as shown: the fleet, or the single current system as one group.
+    groups: Vec<(String, u32)>,
+    on_fleet: Callback<Vec<(String, u32)>>,
+}
+
+/// "Several kinds of servers?": one row per group (system, servers, remove) and "Add a group".
+/// A count that is not a whole number from 1 to the limit is not applied and says why.
+#[function_component(FleetEditor)]
+fn fleet_editor(p: &FleetProps) -> Html {
+    let error = use_state(|| None::<String>);
+    let versions: Vec<(&str, &str)> = p
+        .data
+        .options
+        .iter()
+        .flat_map(|o| &o.versions)
+        .map(|v| (v.id.as_str(), v.name.as_str()))
+        .collect();
+    let emit = {
+        let (cb, error) = (p.on_fleet.clone(), error.clone());
+        move |g: Vec<(String, u32)>| {
+            error.set(None);
+            cb.emit(g);
+        }
+    };
+    let add = {
+        let (groups, emit) = (p.groups.clone(), emit.clone());
+        let next = versions
+            .iter()
+            .map(|(id, _)| id.to_string())
+            .find(|id| !groups.iter().any(|(g, _)| g == id));
+        move |_| {
+            if let Some(id) = next.clone() {
+                let mut g = groups.clone();
+                g.push((id, 1));
+                emit(g);
+            }
+        }
+    };
+    html! {
+        <div class="elc-fleet">
+            <p class="elc-fleet-head">{ "Several kinds of servers? Give each group its server count: migration ease and years left become the average weighted by servers, with one plan per group." }</p>
+            if !p.groups.is_empty() {
+                <ul class="elc-fleet-rows">
+                    { for p.groups.iter().enumerate().map(|(k, (id, n))| {
+                        let sel = {
+                            let (groups, emit) = (p.groups.clone(), emit.clone());
+                            move |e: Event| {
+                                let s: HtmlSelectElement = e.target_unchecked_into();
+                                let mut g = groups.clone();
+                                if let Some(slot) = g.get_mut(k) { slot.0 = s.value(); }
+                                emit(g);
+                            }
+                        };
+                        let count = {
+                            let (groups, emit, error) = (p.groups.clone(), emit.clone(), error.clone());
+                            move |e: Event| {
+                                let i: HtmlInputElement = e.target_unchecked_into();
+                                let v = i.value();
+                                match v.trim().parse::<u32>() {
+                                    Ok(n) if (1..=MAX_FLEET_SERVERS).contains(&n) => {
+                                        let mut g = groups.clone();
+                                        if let Some(slot) = g.get_mut(k) { slot.1 = n; }
+                                        emit(g);
+                                    }
+                                    _ => error.set(Some(format!("“{}” is not a server count: enter a whole number from 1 to {MAX_FLEET_SERVERS}.", v.trim()))),
+                                }
+                            }
+                        };
+                        let remove = {
+                            let (groups, emit) = (p.groups.clone(), emit.clone());
+                            move |_| {
+                                let mut g = groups.clone();
+                                if k < g.len() { g.remove(k); }
+                                emit(g);
+                            }
+                        };
+                        let sid = format!("elc-fleet-v{k}");
+                        let nid = format!("elc-fleet-n{k}");
+                        html! {
+                            <li key={id.clone()}>
+                                <label class="elc-sr" for={sid.clone()}>{ format!("Group {}: system", k + 1) }</label>
+                                <select id={sid} onchange={sel}>
+                                    { for versions.iter().map(|(v, name)| html! {
+                                        <option value={v.to_string()} selected={v == id}
+                                            disabled={*v != id.as_str() && p.groups.iter().any(|(g, _)| g == v)}>{ *name }</option>
+                                    }) }
+                                </select>
+                                <label class="elc-sr" for={nid.clone()}>{ format!("Group {}: servers", k + 1) }</label>
+                                <input id={nid} type="number" min="1" max={MAX_FLEET_SERVERS.to_string()} step="1" inputmode="numeric"
+                                    value={n.to_string()} onchange={count} />
+                                <span aria-hidden="true">{ " servers " }</span>
+                                <button type="button" onclick={remove}>{ format!("Remove group {}", k + 1) }</button>
+                            </li>
+                        }
+                    }) }
+                </ul>
+            }
+            if let Some(e) = &*error { <p class="elc-fleet-error" role="alert">{ e }</p> }
+            <button type="button" onclick={add} disabled={p.groups.len() >= MAX_FLEET_GROUPS}>{ "Add a group" }</button>
+        </div>
+    }
+}
 
 #[derive(Properties, PartialEq)]
 pub struct PlannerProps {
@@ -23,6 +131,7 @@ pub struct PlannerProps {
     #[prop_or_default]
     pub fleet: Vec<(String, u32)>,
     pub on_current: Callback<Option<String>>,
+    pub on_fleet: Callback<Vec<(String, u32)>>,
 }
 
 fn notes(d: &Data, list: &[Note]) -> Html {
@@ -194,7 +303,9 @@ pub fn planner(p: &PlannerProps) -> Html {
     html! {
         <section class="elc-panel elc-migration" aria-labelledby="elc-mig-h">
             <SubHeading id="elc-mig-h">{ "Migration plan" }</SubHeading>
-            <CurrentSelect data={d.clone()} current={p.current.clone()} on_current={p.on_current.clone()} id="elc-cur2" />
+            <CurrentSelect data={d.clone()} current={p.current.clone()} on_current={p.on_current.clone()} id="elc-cur2" mixed={!p.fleet.is_empty()} />
+            <FleetEditor data={d.clone()} on_fleet={p.on_fleet.clone()}
+                groups={if p.fleet.is_empty() { p.current.iter().map(|c| (c.clone(), 1)).collect() } else { p.fleet.clone() }} />
             { body }
         </section>
     }

@@ -85,6 +85,8 @@ struct Handlers {
     arch: Callback<Option<String>>,
     years: Callback<Option<f64>>,
     current: Callback<Option<String>>,
+    fleet: Callback<Vec<(String, u32)>>,
+    paid: Callback<bool>,
     compare: Callback<(String, bool)>,
 }
 
@@ -99,6 +101,8 @@ impl Handlers {
             arch: to(d, |a| Action::Edit(Edit::Change(Change::Arch(a)))),
             years: to(d, |y| Action::Edit(Edit::Change(Change::MinYears(y)))),
             current: to(d, |c| Action::Edit(Edit::Change(Change::Current(c)))),
+            fleet: to(d, |g| Action::Edit(Edit::Change(Change::Fleet(g)))),
+            paid: to(d, |on| Action::Edit(Edit::Change(Change::CountPaid(on)))),
             compare: to(d, |(id, on)| {
                 Action::Edit(Edit::Change(Change::Compare(id, on)))
             }),
@@ -231,6 +235,9 @@ pub fn app(props: &AppProps) -> Html {
                     on_arch={h.arch.clone()}
                     on_years={h.years.clone()}
                     on_current={h.current.clone()}
+                    count_paid={s.setup().count_paid}
+                    on_paid={h.paid.clone()}
+                    mixed={!s.setup().fleet.is_empty()}
                 />
             },
             Section::Compare => html! {
@@ -240,7 +247,7 @@ pub fn app(props: &AppProps) -> Html {
                 html! { <timeline::Timeline data={s.data.clone()} today={s.today} /> }
             }
             Section::Migration => html! {
-                <migration::Planner data={s.data.clone()} eval={s.eval.clone()} today={s.today} current={s.setup().current.clone()} on_current={h.current.clone()} />
+                <migration::Planner data={s.data.clone()} eval={s.eval.clone()} today={s.today} current={s.setup().current.clone()} fleet={s.setup().fleet.clone()} on_current={h.current.clone()} on_fleet={h.fleet.clone()} />
             },
             Section::Sources => html! {
                 <>
