@@ -30,8 +30,10 @@ export interface MustHaves {
 export interface State {
   detail: ChangeDetail;
   preset: string | null;
-  /** Version id the visitor runs now; null for a new install. */
+  /** Version id the visitor runs now, "id:servers,…" for a mixed fleet; null for a new install. */
   current: string | null;
+  /** Whether paid extended support counts in years left and the years must-have. */
+  countPaid: boolean;
   /** Option ids in the side-by-side table. */
   compare: string[];
   must: MustHaves;
@@ -52,8 +54,11 @@ export interface Options {
   options?: string | string[];
   /** Same as `options` (the name `state()` uses). */
   compare?: string[];
-  /** A version id, "new", or null for a new install. */
-  current?: string | null;
+  /** A version id, "new", null for a new install, or a mixed fleet: "centos-linux-7:150,centos-stream-8:50"
+   *  or [{ version: "centos-linux-7", servers: 150 }, …] (at most 20 groups and 1 000 000 servers). */
+  current?: string | null | Array<string | { version: string; servers: number }>;
+  /** Count paid extended support in years left and the years must-have. */
+  countPaid?: boolean;
   /** "8,2,6,…" (one per criterion, in dataset order), "stability:8,cost:2", or { stability: 8 }. */
   weights?: string | Record<string, number>;
   /** "f:fips,secure-boot;a:aarch64;y:5" or { flags, arch, min_years }. */

@@ -63,7 +63,9 @@ function pdfText(file) {
 
 /** Citation numbers before the printed source list, and the numbers the list gives. */
 function citations(text) {
-  const at = text.lastIndexOf("\nSources\n");
+  // The heading ends a line and starts one, or a page (pdftotext puts a form feed there).
+  const heading = [...text.matchAll(/[\n\f]Sources\n/g)].pop();
+  const at = heading ? heading.index : -1;
   assert.ok(at > 0, "the report prints a source list");
   const nums = (s) => [...s.matchAll(/\[(\d+)\]/g)].map((m) => Number(m[1]));
   return { cited: new Set(nums(text.slice(0, at))), listed: new Set(nums(text.slice(at))) };
