@@ -115,8 +115,7 @@ pub fn apply(
     if let Some(c) = &o.current {
         // A version id, "new" / empty, or a mixed fleet "id:servers,…": the same reader and
         // messages as every other host option for the current system.
-        let mut t = s.clone();
-        note(t.apply_host(d, None, None, Some(c)).map(|()| s = t));
+        note(s.apply_current(d, c));
     }
     if let Some(on) = o.count_paid {
         note(s.try_apply(d, Change::CountPaid(on)).map(drop));

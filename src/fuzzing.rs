@@ -16,7 +16,7 @@
 //! - `edits`: the bytes as a script of visitor edits (`setup::Visitor::apply`), after each of
 //!   which the setup is valid, shows only a preset it holds, and round-trips.
 //! - `host`: host options (`preset`, `options`, `current` attributes or `mount` keys) through
-//!   `Setup::apply_host`: accepted → a valid setup that round-trips and is a fixed point;
+//!   `attrs::apply` (host options): accepted → a valid setup that round-trips and is a fixed point;
 //!   refused → a short message that names the option.
 //! - `date`: `data::Date::parse` against an independent reading of `YYYY-MM-DD`, its
 //!   printing (exact inverse) and its day count (inverse of a civil-from-days conversion).
@@ -706,24 +706,35 @@ pub fn host(input: &[u8]) -> Verdict {
             .with_preset(d, first)
             .ok_or("no preset")?,
     ];
+    // The production path: the same `attrs::apply` the widget runs for attributes and
+    // `mount`/`update` keys.
+    let o = crate::attrs::HostOptions {
+        preset: preset.map(str::to_string),
+        options: options.map(str::to_string),
+        current: current.map(str::to_string),
+        ..Default::default()
+    };
+    let view = crate::view::Presentation::default();
     for base in bases {
-        let mut s = base.clone();
-        match s.apply_host(d, preset, options, current) {
-            Ok(()) => {
-                valid_setup(d, &s)?;
-                if weights_are_hundredths(&s) {
-                    round_trip(d, &s)?;
-                }
-                let mut again = s.clone();
-                again
-                    .apply_host(d, preset, options, current)
-                    .map_err(|e| format!("accepted options refused the second time: {e}"))?;
-                if again != s {
-                    return fail("host options applied twice give another setup");
-                }
+        let (s, _, problems) = crate::attrs::apply(d, &base, &view, &o);
+        if problems.is_empty() {
+            valid_setup(d, &s)?;
+            if weights_are_hundredths(&s) {
+                round_trip(d, &s)?;
             }
-            Err(e) => {
-                message(&e)?;
+            let (again, _, more) = crate::attrs::apply(d, &s, &view, &o);
+            if !more.is_empty() {
+                return fail(format!(
+                    "accepted options refused the second time: {more:?}"
+                ));
+            }
+            if again != s {
+                return fail("host options applied twice give another setup");
+            }
+        } else {
+            valid_setup(d, &s)?;
+            for e in &problems {
+                message(e)?;
                 let named = [
                     ("preset \"", preset),
                     ("options \"", options),

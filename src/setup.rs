@@ -199,44 +199,22 @@ impl Setup {
         Ok(*self != before)
     }
 
-    /// Applies a host page's options (attributes or `mount`/`update` keys) in the order
-    /// preset, options, current. Errors name the option and its valid values; on error
-    /// the setup may hold the options applied before the bad one, so callers apply to a copy.
-    pub fn apply_host(
-        &mut self,
-        d: &Dataset,
-        preset: Option<&str>,
-        options: Option<&str>,
-        current: Option<&str>,
-    ) -> Result<(), String> {
-        if let Some(p) = preset {
-            self.try_apply(d, Change::Preset(p.to_string()))?;
-        }
-        if let Some(list) = options {
-            let ids: Vec<String> = list
-                .split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect();
-            let text = ids.join(",");
-            self.try_apply(d, Change::CompareAll(ids))
-                .map_err(|e| format!("options \"{}\": {e}", clip(&text)))?;
-        }
-        if let Some(c) = current {
-            let single = !c.contains([',', ':']);
-            let groups = parse_fleet(c).map_err(|e| format!("current \"{}\": {e}", clip(c)))?;
-            self.try_apply(d, Change::Fleet(groups)).map_err(|e| {
-                if single {
-                    format!(
-                        "current \"{}\" is not a known version id (e.g. centos-linux-7)",
-                        clip(c)
-                    )
-                } else {
-                    format!("current \"{}\": {e}", clip(c))
-                }
-            })?;
-        }
+    /// Sets what the visitor runs now from a host's text: "" or "new" (a new install), a
+    /// version id, or a mixed fleet "id:servers,…". Errors name the option; on error the
+    /// setup is unchanged. (The other host options are applied in `attrs`.)
+    pub fn apply_current(&mut self, d: &Dataset, c: &str) -> Result<(), String> {
+        let single = !c.contains([',', ':']);
+        let groups = parse_fleet(c).map_err(|e| format!("current \"{}\": {e}", clip(c)))?;
+        self.try_apply(d, Change::Fleet(groups)).map_err(|e| {
+            if single {
+                format!(
+                    "current \"{}\" is not a known version id (e.g. centos-linux-7)",
+                    clip(c)
+                )
+            } else {
+                format!("current \"{}\": {e}", clip(c))
+            }
+        })?;
         Ok(())
     }
 
