@@ -56,6 +56,7 @@ pub fn dataset(criteria: Vec<Criterion>, options: Vec<OptionEntry>) -> Dataset {
         waypoints: vec![],
         presets: vec![],
         default_compare: vec![],
+        translations: Default::default(),
     }
 }
 

@@ -7,10 +7,12 @@
 
 pub mod date;
 pub mod model;
+mod translate;
 mod validate;
 
 pub use date::Date;
 pub use model::*;
+pub use translate::{is_language_tag, Need};
 pub use validate::validate;
 
 use std::fmt;

@@ -49,6 +49,11 @@ pub struct Dataset {
     /// Options compared side by side when the visitor has not picked any.
     #[serde(default)]
     pub default_compare: Vec<String>,
+    /// Language tag → English text → that text in the language (gettext-style: keyed by the
+    /// exact English text of a translatable field, see `super::translate`). Optional: a
+    /// dataset without it is English only.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub translations: BTreeMap<String, BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -5,10 +5,11 @@
 //! Problems come out in document order, followed by whole-dataset checks.
 //! Nothing here indexes, unwraps or recurses on input, so no input can panic it.
 
+use super::translate::placeholders;
 use super::{
-    Conflict, CriterionKind, Dataset, Date, Extended, Fact, FlagState, FlagValue, Method,
-    MustHaves, Note, OptionEntry, Preset, Problem, Publisher, Rating, Role, Status, Version,
-    INDEPENDENT, MAX_WEIGHT, SCHEMA_VERSION, UNKNOWN, VENDOR_PREFIX,
+    is_language_tag, Conflict, CriterionKind, Dataset, Date, Extended, Fact, FlagState, FlagValue,
+    Method, MustHaves, Need, Note, OptionEntry, Preset, Problem, Publisher, Rating, Role, Status,
+    Version, INDEPENDENT, MAX_WEIGHT, SCHEMA_VERSION, UNKNOWN, VENDOR_PREFIX,
 };
 
 /// Returns every problem found (empty when the dataset is sound). Never panics.
@@ -293,6 +294,60 @@ impl<'a> Checker<'a> {
         }
         if d.criteria.is_empty() {
             self.problem("criteria", "at least one criterion is needed");
+        }
+        self.translations();
+    }
+
+    /// Every translatable text has a text in each declared language; every table entry
+    /// translates one, is not empty and keeps the English text's `{name}` placeholders.
+    fn translations(&mut self) {
+        let d = self.d;
+        if d.translations.is_empty() {
+            return;
+        }
+        let fields = d.translatable();
+        for (lang, table) in &d.translations {
+            let here = format!("translations[{}]", quote(lang));
+            if lang == "en" {
+                self.problem(
+                    here,
+                    "English is the dataset's own language: list only other languages",
+                );
+                continue;
+            }
+            if !is_language_tag(lang) {
+                self.problem(here, "not a language tag such as \"de\" or \"pt-BR\"");
+                continue;
+            }
+            for (path, need, text) in &fields {
+                if *need == Need::Required && !table.contains_key(text) {
+                    self.problem(path.clone(), format!("no {} text", quote(lang)));
+                }
+            }
+            for (key, value) in table {
+                let at = format!("translations.{lang}[{}]", quote(key));
+                let english = placeholders(key);
+                if !fields.iter().any(|(_, _, text)| text == key) {
+                    self.problem(
+                        at,
+                        "matches no translatable English text of the dataset (keys are the exact \
+                         English text; ids, URLs, dates and source titles are not translated)",
+                    );
+                } else if value.trim().is_empty() {
+                    self.problem(at, "must not be empty");
+                } else if placeholders(value) != english {
+                    let list = |names: Vec<&str>| match names.is_empty() {
+                        true => "none".to_string(),
+                        false => format!("{{{}}}", names.join("}, {")),
+                    };
+                    let msg = format!(
+                        "has placeholders {} where the English text has {}",
+                        list(placeholders(value)),
+                        list(english)
+                    );
+                    self.problem(at, msg);
+                }
+            }
         }
     }
 

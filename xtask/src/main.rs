@@ -60,11 +60,13 @@ fn check_dataset(args: &[String]) -> Result {
     let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
     match elcompare::data::from_json_str(&text) {
         Ok(d) => {
+            let languages: Vec<&str> = d.languages().collect();
             println!(
-                "{file}: valid ({} options, {} criteria, {} sources)",
+                "{file}: valid ({} options, {} criteria, {} sources; texts in {})",
                 d.options.len(),
                 d.criteria.len(),
-                d.sources.len()
+                d.sources.len(),
+                languages.join(", ")
             );
             Ok(())
         }
