@@ -30,7 +30,7 @@
 //!
 //! Native only (serde_json); not part of the widget.
 
-use crate::data::{self, Dataset, Date, Problem, MAX_WEIGHT};
+use crate::data::{self, Dataset, Date, Problem, RawDataset, MAX_WEIGHT};
 use crate::engine::{evaluate, Inputs};
 use crate::fragment::{decode, encode, fragment_get, fragment_remove, fragment_set};
 use crate::setup::MAX_MIN_YEARS;
@@ -82,7 +82,7 @@ pub fn dataset(input: &[u8]) -> Verdict {
     let text = String::from_utf8_lossy(input);
     let verdict = data::from_json_str(&text);
     let document: Option<Value> = serde_json::from_str(&text).ok();
-    match serde_json::from_str::<Dataset>(&text) {
+    match serde_json::from_str::<RawDataset>(&text) {
         Err(_) => {
             // Not a dataset at all: exactly one problem, saying where.
             let problems = match &verdict {
@@ -99,7 +99,7 @@ pub fn dataset(input: &[u8]) -> Verdict {
         Ok(d) => {
             let problems = data::validate(&d);
             match (&verdict, problems.is_empty()) {
-                (Ok(loaded), true) if *loaded == d => {}
+                (Ok(loaded), true) if Some(loaded) == data::typed(d.clone()).as_ref() => {}
                 (Err(p), false) if *p == problems => {}
                 _ => return fail("from_json_str disagrees with serde_json + validate"),
             }
@@ -117,7 +117,7 @@ pub fn dataset(input: &[u8]) -> Verdict {
             {
                 let again =
                     serde_json::to_string(&d).map_err(|e| format!("cannot serialise: {e}"))?;
-                let d2: Dataset = serde_json::from_str(&again)
+                let d2: RawDataset = serde_json::from_str(&again)
                     .map_err(|e| format!("re-serialised dataset does not read: {e}\n{again}"))?;
                 if d2 != d {
                     let t2 = serde_json::to_value(&d2).unwrap_or_default();
@@ -129,6 +129,7 @@ pub fn dataset(input: &[u8]) -> Verdict {
                 }
             }
             if problems.is_empty() {
+                let d = data::typed(d).ok_or("a valid dataset's dates do not read")?;
                 valid_dataset(&d)?;
             }
         }
@@ -221,7 +222,7 @@ fn first_difference(a: &Value, b: &Value, at: String) -> String {
 
 /// A dataset the validator accepts is one the widget can run on.
 fn valid_dataset(d: &Dataset) -> Verdict {
-    let today = Date::parse(&d.as_of).ok_or("a valid dataset's as_of is not a date")?;
+    let today = d.as_of;
     let defaults = Setup::defaults(d);
     let mut setups = vec![defaults.clone()];
     for p in &d.presets {
@@ -613,7 +614,7 @@ type Exports = (String, [(&'static str, String); 2]);
 
 /// The decision record and the CSV files for this setup, as the widget makes them.
 fn exports(d: &Dataset, s: &Setup) -> Result<Exports, String> {
-    let today = Date::parse(&d.as_of).ok_or("as_of is not a date")?;
+    let today = d.as_of;
     let eval =
         evaluate(&Inputs::new(d, &s.weights, &s.must, today).with_current(s.current.as_deref()));
     let link = format!("https://example.org/page#elc={}", encode(s));

@@ -172,12 +172,12 @@ pub fn static_html(d: &Dataset, s: &Setup, today: Date, p: &Presentation) -> Str
     out.push_str("<table><caption>Lifecycle</caption><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Released</th><th scope=\"col\">Active support ends</th><th scope=\"col\">Security updates end</th></tr></thead><tbody>");
     for v in picked.iter().flat_map(|o| &o.versions) {
         cite(&v.sources);
-        let date = |x: &Option<String>| x.as_deref().map_or("unknown".to_string(), esc);
+        let date = |x: &Option<Date>| x.map_or("unknown".to_string(), |d| d.to_string());
         let _ = write!(
             out,
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&v.name),
-            esc(&v.release),
+            v.release,
             date(&v.active_end),
             date(&v.security_end)
         );
@@ -185,8 +185,7 @@ pub fn static_html(d: &Dataset, s: &Setup, today: Date, p: &Presentation) -> Str
     let _ = write!(
         out,
         "</tbody></table><p>Facts as of {}; scores computed for {}. Sources:</p><ul>",
-        esc(&d.as_of),
-        today
+        d.as_of, today
     );
     for src in d.sources.iter().filter(|x| cited.contains(&x.id)) {
         let _ = write!(

@@ -34,7 +34,7 @@ fn utility(d: &Dataset, o: &OptionEntry, criterion: &str) -> Option<f64> {
             let years = o
                 .versions
                 .iter()
-                .filter_map(|v| Date::parse(v.security_end.as_deref()?))
+                .filter_map(|v| v.security_end)
                 .map(|end| today.years_until(end))
                 .fold(0.0_f64, f64::max);
             Some(years.clamp(0.0, *cap_years) / cap_years)

@@ -1,7 +1,7 @@
 //! The dataset shipped with the widget loads, validates and matches the reference sheet.
 #![cfg(not(target_arch = "wasm32"))]
 
-use elcompare::data::{from_json_str, Dataset, EMBEDDED_JSON};
+use elcompare::data::{from_json_str, Dataset, Date, EMBEDDED_JSON};
 use std::collections::BTreeMap;
 
 fn embedded() -> Dataset {
@@ -26,9 +26,11 @@ fn embedded_dataset_validates() {
 #[derive(serde::Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RefDates {
-    release: String,
-    active_end: Option<String>,
-    security_end: Option<String>,
+    release: Date,
+    #[serde(default)]
+    active_end: Option<Date>,
+    #[serde(default)]
+    security_end: Option<Date>,
     #[serde(default)]
     #[allow(dead_code)]
     note: Option<String>,
@@ -99,7 +101,7 @@ fn extended_dates_and_conflicts_agree_with_reference_sheet() {
             .extended
             .iter()
             .find(|e| e.vendor == vendor)
-            .and_then(|e| e.until.clone())
+            .and_then(|e| e.until.map(|d| d.to_string()))
     };
     let conflict = |id: &str, field: &str| -> Option<String> {
         version(id)
@@ -151,7 +153,7 @@ fn extended_dates_and_conflicts_agree_with_reference_sheet() {
         tux.map(|e| e.name.as_str()),
         Some("Endless Lifecycle Support (x86_64)")
     );
-    assert_eq!(tux.and_then(|e| e.until.as_deref()), None);
+    assert_eq!(tux.and_then(|e| e.until), None);
     assert_eq!(
         until("centos-stream-8", "TuxCare").as_deref(),
         Some("2028-06-30")
@@ -257,7 +259,7 @@ fn as_of_is_the_newest_cited_snapshot() {
         .filter(|c| *c != elcompare::data::UNKNOWN)
         .max();
     assert_eq!(newest, Some("2026-08-22"));
-    assert_eq!(d.as_of, "2026-08-22");
+    assert_eq!(d.as_of.to_string(), "2026-08-22");
     let unknown: Vec<&str> = d
         .sources
         .iter()

@@ -1,7 +1,7 @@
 //! Malformed input of every kind gives an error message, never a panic.
 #![cfg(not(target_arch = "wasm32"))]
 
-use elcompare::data::{from_json_str, validate, Dataset, EMBEDDED_JSON};
+use elcompare::data::{from_json_str, validate, RawDataset, EMBEDDED_JSON};
 
 /// Loads `text`, expecting failure, and returns the messages as displayed.
 fn errors(text: &str) -> Vec<String> {
@@ -238,7 +238,7 @@ fn invalid_utf8_escape_and_control_characters() {
 
 #[test]
 fn validator_survives_empty_dataset() {
-    let d: Dataset = serde_json::from_str(
+    let d: RawDataset = serde_json::from_str(
         r#"{"schema":0,"title":"","subject":"","as_of":"","sources":[],"dimensions":[],
             "criteria":[],"options":[],"presets":[]}"#,
     )

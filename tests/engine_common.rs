@@ -17,6 +17,11 @@ pub fn today() -> Date {
     }
 }
 
+/// A test date from its ISO text.
+pub fn day(s: &str) -> Date {
+    Date::parse(s).expect("a test date is a day")
+}
+
 /// "oldarch-9" → "Oldarch 9".
 pub fn title(id: &str) -> String {
     let s = id.replace('-', " ");
@@ -32,7 +37,7 @@ pub fn dataset(criteria: Vec<Criterion>, options: Vec<OptionEntry>) -> Dataset {
         schema: SCHEMA_VERSION,
         title: "Test".into(),
         subject: "option".into(),
-        as_of: "2026-11-01".into(),
+        as_of: day("2026-11-01"),
         sources: vec![],
         dimensions: vec![],
         flags: vec![
@@ -150,9 +155,9 @@ pub fn ver(id: &str, security_end: Option<&str>, arches: &[&str]) -> Version {
     Version {
         id: id.into(),
         name: title(id),
-        release: "2020-01-01".into(),
+        release: day("2020-01-01"),
         active_end: None,
-        security_end: security_end.map(Into::into),
+        security_end: security_end.map(day),
         extended: vec![],
         arches: arches.iter().map(|s| s.to_string()).collect(),
         sources: vec![],

@@ -233,7 +233,7 @@ fn cases() -> Vec<Case> {
                     path("a-7", "a-8", "u", Major, Official),
                     path("a-8", "a-9", "v", Major, Official),
                 ]);
-                ds.options[1].versions[1].security_end = Some("2025-01-01".into());
+                ds.options[1].versions[1].security_end = Some(day("2025-01-01"));
                 ds
             },
             current: "src-7",
@@ -251,8 +251,8 @@ fn cases() -> Vec<Case> {
                     path("a-8", "a-9", "v", Major, Official),
                     path("a-9", "b-10", "w", Major, Official),
                 ]);
-                ds.options[1].versions[1].security_end = Some("2025-01-01".into());
-                ds.options[1].versions[2].security_end = Some("2025-01-01".into());
+                ds.options[1].versions[1].security_end = Some(day("2025-01-01"));
+                ds.options[1].versions[2].security_end = Some(day("2025-01-01"));
                 ds
             },
             current: "src-7",
@@ -268,7 +268,7 @@ fn cases() -> Vec<Case> {
                     path("a-7", "a-8", "u", Major, Community),
                     path("a-8", "a-9", "v", Major, Community),
                 ]);
-                ds.options[1].versions[1].security_end = Some("2025-01-01".into());
+                ds.options[1].versions[1].security_end = Some(day("2025-01-01"));
                 ds
             },
             current: "src-7",
@@ -372,7 +372,7 @@ fn els(until: &str) -> Extended {
     Extended {
         vendor: "V".into(),
         name: "ELS".into(),
-        until: Some(until.into()),
+        until: Some(day(until)),
         paid: true,
         sources: vec![],
         status: Status::Verified,

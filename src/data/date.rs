@@ -68,6 +68,42 @@ impl fmt::Display for Date {
     }
 }
 
+/// A dataset date as the validator reads it: the published text of a dataset as read
+/// ([`super::RawDataset`]), or a day already parsed ([`super::Dataset`]).
+pub trait AsDate: Clone {
+    /// The day, or the text that names none.
+    fn as_date(&self) -> Result<Date, &str>;
+}
+
+impl AsDate for String {
+    fn as_date(&self) -> Result<Date, &str> {
+        Date::parse(self).ok_or(self.as_str())
+    }
+}
+
+impl AsDate for Date {
+    fn as_date(&self) -> Result<Date, &str> {
+        Ok(*self)
+    }
+}
+
+/// Written as its ISO text, so a typed dataset serialises as the file it was read from.
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+/// Read from ISO text only (a dataset is read as [`super::RawDataset`], whose validator
+/// reports a bad date with its path; this is for values already known to be days).
+impl<'de> serde::Deserialize<'de> for Date {
+    fn deserialize<De: serde::Deserializer<'de>>(de: De) -> Result<Self, De::Error> {
+        let text = String::deserialize(de)?;
+        Date::parse(&text)
+            .ok_or_else(|| serde::de::Error::custom(format!("{text:?} is not a date")))
+    }
+}
+
 fn is_leap(y: i32) -> bool {
     (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
 }

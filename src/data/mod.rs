@@ -10,7 +10,7 @@ pub mod model;
 mod translate;
 mod validate;
 
-pub use date::Date;
+pub use date::{AsDate, Date};
 pub use model::*;
 pub use translate::{is_language_tag, Need};
 pub use validate::validate;
@@ -44,6 +44,12 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A dataset as read, before validation: its dates are the published text, so that the
+/// validator can report a bad one with its path and its text (in the wasm build too, where a
+/// serde error carries no path) and report every problem at once. [`from_deserializer`] turns
+/// it into a [`Dataset`] whose dates are days.
+pub type RawDataset = Dataset<String>;
+
 /// Reads a dataset from any serde deserializer and validates it.
 ///
 /// A shape error (wrong type, missing or unknown field) stops reading and is
@@ -64,30 +70,104 @@ where
 }
 
 /// The shape half of [`from_deserializer`]: serde, with the path of a shape error.
-fn read<'de, D>(de: D) -> Result<Dataset, Vec<Problem>>
+fn read<'de, D>(de: D) -> Result<RawDataset, Vec<Problem>>
 where
     D: serde::Deserializer<'de>,
 {
     #[cfg(not(target_arch = "wasm32"))]
-    let dataset: Dataset = serde_path_to_error::deserialize(de).map_err(|e| {
+    let dataset: RawDataset = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
         vec![Problem::new(path, clip(&e.inner().to_string(), 300))]
     })?;
     #[cfg(target_arch = "wasm32")]
-    let dataset: Dataset = serde::Deserialize::deserialize(de)
+    let dataset: RawDataset = serde::Deserialize::deserialize(de)
         .map_err(|e: D::Error| vec![Problem::new("", clip(&e.to_string(), 300))])?;
     Ok(dataset)
 }
 
-/// The rules half of [`from_deserializer`]: [`validate`].
-fn checked(dataset: Dataset) -> Result<Dataset, Vec<Problem>> {
+/// The rules half of [`from_deserializer`]: [`validate`], then the dates parsed once.
+fn checked(dataset: RawDataset) -> Result<Dataset, Vec<Problem>> {
     let problems = validate(&dataset);
-    if problems.is_empty() {
-        Ok(dataset)
-    } else {
-        Err(problems)
+    if !problems.is_empty() {
+        return Err(problems);
     }
+    // Every date has just been checked; should one still not read, say so rather than panic.
+    typed(dataset).ok_or_else(|| vec![Problem::new("", "a date did not read after validation")])
+}
+
+/// The dataset with its dates as days (None if one is not a day; [`validate`] reports those).
+pub fn typed(d: RawDataset) -> Option<Dataset> {
+    fn day(s: String) -> Option<Date> {
+        Date::parse(&s)
+    }
+    fn days(v: Option<String>) -> Option<Option<Date>> {
+        v.map(day).map_or(Some(None), |d| d.map(Some))
+    }
+    let version = |v: Version<String>| -> Option<Version> {
+        let extended = v.extended.into_iter().map(|e| {
+            Some(Extended {
+                until: days(e.until)?,
+                vendor: e.vendor,
+                name: e.name,
+                paid: e.paid,
+                sources: e.sources,
+                status: e.status,
+            })
+        });
+        Some(Version {
+            release: day(v.release)?,
+            active_end: days(v.active_end)?,
+            security_end: days(v.security_end)?,
+            extended: extended.collect::<Option<_>>()?,
+            id: v.id,
+            name: v.name,
+            arches: v.arches,
+            sources: v.sources,
+            status: v.status,
+            note: v.note,
+            conflicts: v.conflicts,
+        })
+    };
+    let option = |o: OptionEntry<String>| -> Option<OptionEntry> {
+        Some(OptionEntry {
+            versions: o.versions.into_iter().map(version).collect::<Option<_>>()?,
+            id: o.id,
+            name: o.name,
+            role: o.role,
+            summary: o.summary,
+            flags: o.flags,
+            facts: o.facts,
+            ratings: o.ratings,
+        })
+    };
+    let source = |s: Source<String>| -> Option<Source> {
+        Some(Source {
+            retrieved: day(s.retrieved)?,
+            id: s.id,
+            title: s.title,
+            url: s.url,
+            publisher: s.publisher,
+            commit_date: s.commit_date,
+        })
+    };
+    Some(Dataset {
+        as_of: day(d.as_of)?,
+        sources: d.sources.into_iter().map(source).collect::<Option<_>>()?,
+        options: d.options.into_iter().map(option).collect::<Option<_>>()?,
+        schema: d.schema,
+        title: d.title,
+        subject: d.subject,
+        dimensions: d.dimensions,
+        flags: d.flags,
+        criteria: d.criteria,
+        tools: d.tools,
+        migrations: d.migrations,
+        waypoints: d.waypoints,
+        presets: d.presets,
+        default_compare: d.default_compare,
+        translations: d.translations,
+    })
 }
 
 /// Shortens a message quoting untrusted input to about `max` characters,

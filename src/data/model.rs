@@ -6,6 +6,7 @@
 //! reported instead of silently ignored (and so that arbitrarily nested junk is
 //! never walked).
 
+use super::Date;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -17,8 +18,8 @@ pub const MAX_WEIGHT: f64 = 10.0;
 pub const SCHEMA_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Dataset {
+#[serde(deny_unknown_fields, bound(deserialize = "D: Deserialize<'de>"))]
+pub struct Dataset<D = Date> {
     /// Must equal [`SCHEMA_VERSION`].
     pub schema: u32,
     /// Heading shown above the widget, e.g. "Which enterprise Linux?".
@@ -26,8 +27,8 @@ pub struct Dataset {
     /// What one option is, singular, e.g. "distribution".
     pub subject: String,
     /// ISO date (YYYY-MM-DD) the facts were last checked.
-    pub as_of: String,
-    pub sources: Vec<Source>,
+    pub as_of: D,
+    pub sources: Vec<Source<D>>,
     /// Descriptive dimensions shown in the side-by-side table (not scored).
     pub dimensions: Vec<Dimension>,
     /// Yes/no features an option may have; must-haves refer to these.
@@ -35,7 +36,7 @@ pub struct Dataset {
     pub flags: Vec<FlagDef>,
     /// Scored criteria.
     pub criteria: Vec<Criterion>,
-    pub options: Vec<OptionEntry>,
+    pub options: Vec<OptionEntry<D>>,
     #[serde(default)]
     pub tools: Vec<Tool>,
     #[serde(default)]
@@ -57,13 +58,13 @@ pub struct Dataset {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Source {
+#[serde(deny_unknown_fields, bound(deserialize = "D: Deserialize<'de>"))]
+pub struct Source<D = Date> {
     pub id: String,
     pub title: String,
     pub url: String,
     /// ISO date the source was read.
-    pub retrieved: String,
+    pub retrieved: D,
     /// Who published it: an option id (that option's own project or vendor),
     /// [`INDEPENDENT`], or `vendor:<name>` for another company. Read as optional so that a
     /// dataset without it gets a message with its path; the validator requires it.
@@ -92,7 +93,7 @@ pub enum Publisher<'a> {
     Vendor(&'a str),
 }
 
-impl Source {
+impl<D> Source<D> {
     /// The parsed `publisher` (None when absent or not of a known form; the validator reports it).
     pub fn publisher(&self) -> Option<Publisher<'_>> {
         let p = self.publisher.as_deref()?.trim();
@@ -271,14 +272,14 @@ pub enum Status {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct OptionEntry {
+#[serde(deny_unknown_fields, bound(deserialize = "D: Deserialize<'de>"))]
+pub struct OptionEntry<D = Date> {
     pub id: String,
     pub name: String,
     pub role: Role,
     /// One sentence shown under the name.
     pub summary: String,
-    pub versions: Vec<Version>,
+    pub versions: Vec<Version<D>>,
     /// One value per flag of [`Dataset::flags`]: yes, no or not verified, with sources or a note.
     #[serde(default)]
     pub flags: Vec<FlagValue>,
@@ -288,7 +289,7 @@ pub struct OptionEntry {
     pub ratings: Vec<Rating>,
 }
 
-impl OptionEntry {
+impl<D> OptionEntry<D> {
     /// This option's value for flag `id` (None when it states none).
     pub fn flag(&self, id: &str) -> Option<&FlagValue> {
         self.flags.iter().find(|f| f.flag == id)
@@ -301,21 +302,21 @@ impl OptionEntry {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Version {
+#[serde(deny_unknown_fields, bound(deserialize = "D: Deserialize<'de>"))]
+pub struct Version<D = Date> {
     /// Globally unique, e.g. "almalinux-9".
     pub id: String,
     /// e.g. "AlmaLinux 9".
     pub name: String,
-    pub release: String,
+    pub release: D,
     /// End of full/active support; absent where the vendor has no such phase.
     #[serde(default)]
-    pub active_end: Option<String>,
+    pub active_end: Option<D>,
     /// End of security updates; absent when not published.
     #[serde(default)]
-    pub security_end: Option<String>,
+    pub security_end: Option<D>,
     #[serde(default)]
-    pub extended: Vec<Extended>,
+    pub extended: Vec<Extended<D>>,
     pub arches: Vec<String>,
     pub sources: Vec<String>,
     #[serde(default)]
@@ -339,14 +340,14 @@ pub struct Conflict {
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct Extended {
+#[serde(deny_unknown_fields, bound(deserialize = "D: Deserialize<'de>"))]
+pub struct Extended<D = Date> {
     pub vendor: String,
     /// Name of the offer, e.g. "Extended Life-cycle Support".
     pub name: String,
     /// ISO date, or absent when the vendor publishes none.
     #[serde(default)]
-    pub until: Option<String>,
+    pub until: Option<D>,
     pub paid: bool,
     pub sources: Vec<String>,
     #[serde(default)]

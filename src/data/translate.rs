@@ -23,7 +23,7 @@ type Visit<'f> = dyn FnMut(&dyn Fn() -> String, Need, &mut String) + 'f;
 
 /// Calls `f(path, need, text)` for every translatable string of `d`, in document order.
 /// `path` builds the field's JSON path (only the validator needs it).
-fn each_text(d: &mut Dataset, f: &mut Visit<'_>) {
+fn each_text<D>(d: &mut Dataset<D>, f: &mut Visit<'_>) {
     use Need::{Optional as O, Required as R};
     macro_rules! at {
         ($need:expr, $s:expr, $($path:tt)+) => { f(&|| format!($($path)+), $need, $s) };
@@ -124,7 +124,7 @@ pub fn is_language_tag(tag: &str) -> bool {
         && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
-impl Dataset {
+impl<D: Clone> Dataset<D> {
     /// The languages whose texts this dataset has: English, then those of `translations`.
     pub fn languages(&self) -> impl Iterator<Item = &str> {
         std::iter::once("en").chain(self.translations.keys().map(String::as_str))
@@ -147,7 +147,7 @@ impl Dataset {
     /// This dataset with every translatable text in `lang` (a name without a translation
     /// stays as written), and no translation tables; `None` when the dataset has no texts in
     /// `lang`. English gives the dataset itself. Computed once per language by the caller.
-    pub fn localized(&self, lang: &str) -> Option<Dataset> {
+    pub fn localized(&self, lang: &str) -> Option<Dataset<D>> {
         let table = match lang {
             "en" => None,
             _ => Some(self.translations.get(lang)?),

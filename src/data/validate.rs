@@ -7,13 +7,16 @@
 
 use super::translate::placeholders;
 use super::{
-    is_language_tag, Conflict, CriterionKind, Dataset, Date, Extended, Fact, FlagState, FlagValue,
-    Method, MustHaves, Need, Note, OptionEntry, Preset, Problem, Publisher, Rating, Role, Status,
-    Version, INDEPENDENT, MAX_WEIGHT, SCHEMA_VERSION, UNKNOWN, VENDOR_PREFIX,
+    is_language_tag, AsDate, Conflict, CriterionKind, Dataset, Date, Extended, Fact, FlagState,
+    FlagValue, Method, MustHaves, Need, Note, OptionEntry, Preset, Problem, Publisher, Rating,
+    Role, Status, Version, INDEPENDENT, MAX_WEIGHT, SCHEMA_VERSION, UNKNOWN, VENDOR_PREFIX,
 };
 
 /// Returns every problem found (empty when the dataset is sound). Never panics.
-pub fn validate(d: &Dataset) -> Vec<Problem> {
+///
+/// Generic over how dates are held: a dataset as read (dates as their published text, so a
+/// bad one is reported with its path and text) or an already-typed one.
+pub fn validate<D: AsDate>(d: &Dataset<D>) -> Vec<Problem> {
     let mut c = Checker::new(d);
     c.document();
     c.problems
@@ -28,8 +31,8 @@ enum Valued {
     Computed,
 }
 
-struct Checker<'a> {
-    d: &'a Dataset,
+struct Checker<'a, D> {
+    d: &'a Dataset<D>,
     problems: Vec<Problem>,
     // Plain lists, scanned: the lists are short, and hash maps of `&str` cost wasm code.
     sources: Vec<&'a str>,
@@ -44,8 +47,8 @@ struct Checker<'a> {
     arches: Vec<&'a str>,
 }
 
-impl<'a> Checker<'a> {
-    fn new(d: &'a Dataset) -> Self {
+impl<'a, D: AsDate> Checker<'a, D> {
+    fn new(d: &'a Dataset<D>) -> Self {
         let criteria = d
             .criteria
             .iter()
@@ -351,7 +354,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn option(&mut self, p: &str, o: &'a OptionEntry) {
+    fn option(&mut self, p: &str, o: &'a OptionEntry<D>) {
         self.text(&format!("{p}.name"), &o.name);
         self.text(&format!("{p}.summary"), &o.summary);
         if o.versions.is_empty() {
@@ -365,16 +368,16 @@ impl<'a> Checker<'a> {
         self.ratings(p, o);
     }
 
-    fn version(&mut self, p: &str, v: &Version) {
+    fn version(&mut self, p: &str, v: &Version<D>) {
         self.text(&format!("{p}.name"), &v.name);
         let release = self.date(&format!("{p}.release"), &v.release);
         let active = v
             .active_end
-            .as_deref()
+            .as_ref()
             .and_then(|s| self.date(&format!("{p}.active_end"), s));
         let security = v
             .security_end
-            .as_deref()
+            .as_ref()
             .and_then(|s| self.date(&format!("{p}.security_end"), s));
         if let (Some(r), Some(a)) = (release, active) {
             if a < r {
@@ -419,7 +422,7 @@ impl<'a> Checker<'a> {
         }
     }
 
-    fn extended(&mut self, p: &str, e: &Extended) {
+    fn extended(&mut self, p: &str, e: &Extended<D>) {
         self.text(&format!("{p}.vendor"), &e.vendor);
         self.text(&format!("{p}.name"), &e.name);
         if let Some(until) = &e.until {
@@ -554,7 +557,7 @@ impl<'a> Checker<'a> {
     /// A rating with full confidence must not rest only on parties with a stake in it: its
     /// sources need an independent one, or the rated option's own word together with another
     /// party's.
-    fn rating_sourcing(&mut self, rp: &str, option: &OptionEntry, r: &Rating) {
+    fn rating_sourcing(&mut self, rp: &str, option: &OptionEntry<D>, r: &Rating) {
         if r.confidence != Status::Verified || r.sources.is_empty() {
             return;
         }
@@ -601,7 +604,7 @@ impl<'a> Checker<'a> {
         self.problem(format!("{rp}.sources"), msg);
     }
 
-    fn ratings(&mut self, p: &str, option: &'a OptionEntry) {
+    fn ratings(&mut self, p: &str, option: &'a OptionEntry<D>) {
         let ratings = &option.ratings;
         let mut seen: Vec<&str> = Vec::new();
         for (k, r) in ratings.iter().enumerate() {
@@ -738,13 +741,15 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// Parses an ISO date, reporting it when it is not one.
-    fn date(&mut self, path: &str, s: &str) -> Option<Date> {
-        let parsed = Date::parse(s);
-        if parsed.is_none() {
-            self.problem(path, format!("{} is not a date", quote(s)));
+    /// Reads a dataset date, reporting one that is not a day (its path and its text).
+    fn date(&mut self, path: &str, s: &impl AsDate) -> Option<Date> {
+        match s.as_date() {
+            Ok(d) => Some(d),
+            Err(text) => {
+                self.problem(path, format!("{} is not a date", quote(text)));
+                None
+            }
         }
-        parsed
     }
 
     fn finite(&mut self, path: &str, x: f64) -> bool {

@@ -104,11 +104,11 @@ pub struct Landing<'a> {
 /// End of security updates of `v`, with the latest dated paid offer when `count_paid` and it
 /// lasts longer: (end, index of that offer).
 pub fn effective_end(v: &Version, count_paid: bool) -> (Option<Date>, Option<usize>) {
-    let mut end = v.security_end.as_deref().and_then(Date::parse);
+    let mut end = v.security_end;
     let mut paid = None;
     if count_paid {
         for (k, e) in v.extended.iter().enumerate() {
-            let Some(until) = e.until.as_deref().and_then(Date::parse) else {
+            let Some(until) = e.until else {
                 continue;
             };
             if e.paid && end.is_none_or(|d| until > d) {

@@ -142,7 +142,7 @@ pub fn lifecycle_with(option: &OptionEntry, today: Date, count_paid: bool) -> Li
     let mut undated: Option<(Option<Date>, usize)> = None;
     for (i, v) in option.versions.iter().enumerate() {
         let Some(end) = super::route::effective_end(v, count_paid).0 else {
-            let released = Date::parse(&v.release);
+            let released = Some(v.release);
             if undated.is_none_or(|(r, _)| released >= r) {
                 undated = Some((released, i));
             }

@@ -31,7 +31,7 @@ pub fn decision_record(r: &Report) -> String {
         o,
         &format!(
             "- **Data as of:** {} (facts checked on that date)",
-            md(&ds.as_of)
+            ds.as_of
         ),
     );
     if r.link.starts_with("https://") || r.link.starts_with("http://") {
@@ -255,7 +255,7 @@ pub fn decision_record(r: &Report) -> String {
                 &format!(
                     "- \\[{n}\\] {}, retrieved {}",
                     link(&md(&s.title), &s.url),
-                    md(&s.retrieved)
+                    s.retrieved
                 ),
             );
         }

@@ -203,12 +203,8 @@ pub fn field_name(v: &Version, field: &str) -> String {
 }
 
 /// Latest dated paid/extended end of a version, if any.
-pub fn extended_end(v: &Version) -> Option<&str> {
-    v.extended
-        .iter()
-        .filter_map(|e| e.until.as_deref())
-        .filter(|u| Date::parse(u).is_some())
-        .max()
+pub fn extended_end(v: &Version) -> Option<Date> {
+    v.extended.iter().filter_map(|e| e.until).max()
 }
 
 /// "in place, major-version upgrade, official".
@@ -254,8 +250,8 @@ impl<'a> Report<'a> {
     }
 
     /// The retrieval date most sources share (printed once instead of with each).
-    pub fn common_retrieved(&self) -> &'a str {
-        let mut best: (&str, usize) = ("", 0);
+    pub fn common_retrieved(&self) -> Option<Date> {
+        let mut best: (Option<Date>, usize) = (None, 0);
         for s in &self.ds.sources {
             let n = self
                 .ds
@@ -264,7 +260,7 @@ impl<'a> Report<'a> {
                 .filter(|x| x.retrieved == s.retrieved)
                 .count();
             if n > best.1 {
-                best = (&s.retrieved, n);
+                best = (Some(s.retrieved), n);
             }
         }
         best.0
@@ -298,7 +294,7 @@ impl<'a> Report<'a> {
         let Some((_, v)) = find_version(self.ds, id) else {
             return id.to_string();
         };
-        match v.security_end.as_deref().and_then(Date::parse) {
+        match v.security_end {
             Some(end) if end < self.today => {
                 format!("{} (security updates ended {end})", v.name)
             }
@@ -555,7 +551,7 @@ impl<'a> Report<'a> {
 
     /// "security updates until 2032-05-31 (5.5 years from 2026-11-29)".
     pub fn support_text(&self, v: &Version) -> String {
-        let mut s = match v.security_end.as_deref().and_then(Date::parse) {
+        let mut s = match v.security_end {
             Some(end) => format!(
                 "security updates until {end} ({} years from {})",
                 fixed1(self.today.years_until(end).max(0.0)),
@@ -568,7 +564,8 @@ impl<'a> Report<'a> {
                 "; {} {}: {}{}",
                 e.vendor,
                 e.name,
-                e.until.as_deref().unwrap_or("no fixed end"),
+                e.until
+                    .map_or("no fixed end".to_string(), |d| d.to_string()),
                 if e.paid { " (paid)" } else { "" }
             ));
         }
@@ -630,10 +627,7 @@ impl<'a> Report<'a> {
 
 /// The version's security updates ended before `today` (an unpublished end has not).
 fn ended(v: &Version, today: Date) -> bool {
-    v.security_end
-        .as_deref()
-        .and_then(Date::parse)
-        .is_some_and(|end| end < today)
+    v.security_end.is_some_and(|end| end < today)
 }
 
 /// "[3] [12]" for a list of citation numbers.

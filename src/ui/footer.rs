@@ -47,9 +47,7 @@ pub fn footer(p: &FooterProps) -> Html {
     let code_copied = use_state(|| None::<bool>);
     // The code is built on demand: it holds the static version of the whole setup.
     let code = use_state(|| None::<String>);
-    let as_of = Date::parse(&d.as_of);
-    let stale =
-        as_of.is_some_and(|a| p.today.days_since_epoch() - a.days_since_epoch() > STALE_DAYS);
+    let stale = p.today.days_since_epoch() - d.as_of.days_since_epoch() > STALE_DAYS;
     let copy = p.share_url.clone().map(|url| {
         let copied = copied.clone();
         Callback::from(move |_| copy_text(url.clone(), copied.clone()))

@@ -226,7 +226,7 @@ fn stay(d: &Data, current: &str, today: Date) -> Html {
     if offers.is_empty() {
         return html! {};
     }
-    let ended = match v.security_end.as_deref().and_then(Date::parse) {
+    let ended = match v.security_end {
         Some(e) if e < today => format!(" Its own security updates ended {e}."),
         Some(e) => format!(" Its own security updates run to {e}."),
         None => String::new(),
@@ -239,7 +239,7 @@ fn stay(d: &Data, current: &str, today: Date) -> Html {
                 { for offers.iter().map(|e| html! {
                     <li>
                         { format!("{} from {}: paid, ", e.name, e.vendor) }
-                        { e.until.as_deref().map_or("end date not published".to_string(), |u| format!("until {u}")) }
+                        { e.until.map_or("end date not published".to_string(), |u| format!("until {u}")) }
                         { " " }{ source_links(d, &e.sources) }
                     </li>
                 }) }

@@ -178,13 +178,13 @@ pub fn print_report(p: &ReportProps) -> Html {
                     <tbody>{ for r.lifecycle_versions().into_iter().map(|v| html! {
                         <tr>
                             <th scope="row">{ &v.name }{ status(status_text(v.status)) }{ cites(&v.sources) }</th>
-                            <td>{ &v.release }</td>
-                            <td>{ v.active_end.as_deref().unwrap_or("—") }</td>
-                            <td>{ v.security_end.as_deref().unwrap_or("not published") }</td>
+                            <td>{ v.release.to_string() }</td>
+                            <td>{ v.active_end.map_or("—".to_string(), |d| d.to_string()) }</td>
+                            <td>{ v.security_end.map_or("not published".to_string(), |d| d.to_string()) }</td>
                             <td>
                                 if v.extended.is_empty() { { "—" } }
                                 { for v.extended.iter().map(|x| html! {
-                                    <span class="elc-r-line">{ format!("{} {}: {}{}", x.vendor, x.name, x.until.as_deref().unwrap_or("no fixed end"), if x.paid { " (paid)" } else { "" }) }{ cites(&x.sources) }</span>
+                                    <span class="elc-r-line">{ format!("{} {}: {}{}", x.vendor, x.name, x.until.map_or("no fixed end".to_string(), |d| d.to_string()), if x.paid { " (paid)" } else { "" }) }{ cites(&x.sources) }</span>
                                 }) }
                                 { for v.conflicts.iter().map(|c| html! {
                                     <span class="elc-r-line">{ format!("Also published: {} {}", field_name(v, &c.field), c.value) }{ cites(&c.sources) }</span>
@@ -219,11 +219,13 @@ pub fn print_report(p: &ReportProps) -> Html {
 
             <section class="elc-r-sec elc-r-sources">
                 <h3>{ "Sources" }</h3>
-                <p class="elc-r-note">{ format!("Retrieved {} unless another date is given.", r.common_retrieved()) }</p>
+                if let Some(common) = r.common_retrieved() {
+                    <p class="elc-r-note">{ format!("Retrieved {common} unless another date is given.") }</p>
+                }
                 <ul>{ for r.cited().into_iter().filter_map(|n| d.sources.get(n - 1).map(|s| (n, s))).map(|(n, s)| html! {
                     <li><span class="elc-r-num">{ format!("[{n}]") }</span>{ " " }{ &s.title }{ ", " }
                         <a class="elc-r-url" href={s.url.clone()}>{ s.url.strip_prefix("https://").unwrap_or(&s.url) }</a>
-                        if s.retrieved != r.common_retrieved() { { format!(" (retrieved {})", s.retrieved) } }</li>
+                        if Some(s.retrieved) != r.common_retrieved() { { format!(" (retrieved {})", s.retrieved) } }</li>
                 }) }</ul>
             </section>
         </article>

@@ -7,6 +7,7 @@ use super::state::Data;
 use super::SubHeading;
 use crate::data::{Date, Version};
 use crate::num::fixed1;
+use crate::report::extended_end;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,29 +18,25 @@ pub struct TimelineProps {
 
 const W: f64 = 1000.0;
 
-fn year(s: &str) -> Option<f64> {
-    Date::parse(s).map(Date::as_year_fraction)
+fn year(d: Date) -> f64 {
+    d.as_year_fraction()
 }
 
-/// Latest paid/extended end date of a version, if any.
-fn extended_end(v: &Version) -> Option<&str> {
-    v.extended
-        .iter()
-        .filter_map(|e| e.until.as_deref())
-        .filter(|u| Date::parse(u).is_some())
-        .max()
+/// A date, or `missing` when there is none.
+fn or(d: Option<Date>, missing: &str) -> String {
+    d.map_or_else(|| missing.to_string(), |d| d.to_string())
 }
 
 #[function_component(Timeline)]
 pub fn timeline(p: &TimelineProps) -> Html {
     let d = &p.data;
     let versions: Vec<&Version> = d.options.iter().flat_map(|o| &o.versions).collect();
-    let starts = versions.iter().filter_map(|v| year(&v.release));
+    let starts = versions.iter().map(|v| year(v.release));
     let ends = versions
         .iter()
-        .flat_map(|v| [v.security_end.as_deref(), extended_end(v)])
+        .flat_map(|v| [v.security_end, extended_end(v)])
         .flatten()
-        .filter_map(year);
+        .map(year);
     let today = p.today.as_year_fraction();
     let lo = (starts.fold(today, f64::min) / 5.0).floor() * 5.0;
     let hi = (ends.fold(today + 1.0, f64::max) / 5.0).ceil() * 5.0;
@@ -48,21 +45,22 @@ pub fn timeline(p: &TimelineProps) -> Html {
     let ticks: Vec<i32> = (0..=((span / 5.0).round() as i32))
         .map(|i| lo as i32 + 5 * i)
         .collect();
-    let bar = |from: Option<f64>, to: Option<f64>, class: &'static str, label: String| match (
-        from, to,
-    ) {
-        // Shape as well as colour tells the phases apart: security-only bars are thinner.
-        (Some(a), Some(b)) if b > a => {
-            let (y, h) = if class == "elc-tl-security" || class == "elc-tl-open" {
-                ("6", "8")
-            } else {
-                ("3", "14")
-            };
-            html! {
-                <rect class={class} x={fixed1(x(a))} y={y} width={fixed1(x(b) - x(a))} height={h}><title>{ label }</title></rect>
+    // `label` names the bar's end date, so it is there exactly when the end is.
+    let bar = |from: Option<f64>, to: Option<f64>, class: &'static str, label: Option<String>| {
+        match (from, to, label) {
+            // Shape as well as colour tells the phases apart: security-only bars are thinner.
+            (Some(a), Some(b), Some(label)) if b > a => {
+                let (y, h) = if class == "elc-tl-security" || class == "elc-tl-open" {
+                    ("6", "8")
+                } else {
+                    ("3", "14")
+                };
+                html! {
+                    <rect class={class} x={fixed1(x(a))} y={y} width={fixed1(x(b) - x(a))} height={h}><title>{ label }</title></rect>
+                }
             }
+            _ => html! {},
         }
-        _ => html! {},
     };
     html! {
         <section class="elc-panel elc-timeline" aria-labelledby="elc-tl-h">
@@ -76,10 +74,10 @@ pub fn timeline(p: &TimelineProps) -> Html {
             </ul>
             <div class="elc-tl" aria-hidden="true">
                 { for versions.iter().map(|v| {
-                    let rel = year(&v.release);
-                    let act = v.active_end.as_deref().and_then(year);
-                    let sec = v.security_end.as_deref().and_then(year);
-                    let ext = extended_end(v).and_then(year);
+                    let rel = Some(year(v.release));
+                    let act = v.active_end.map(year);
+                    let sec = v.security_end.map(year);
+                    let ext = extended_end(v).map(year);
                     html! {
                         <div class="elc-tl-row" key={v.id.clone()}>
                             <span class="elc-tl-label">{ &v.name }
@@ -89,11 +87,11 @@ pub fn timeline(p: &TimelineProps) -> Html {
                                 { for ticks.iter().map(|t| html! {
                                     <line class="elc-tl-grid" x1={fixed1(x(f64::from(*t)))} x2={fixed1(x(f64::from(*t)))} y1="0" y2="20" />
                                 }) }
-                                { bar(rel, act, "elc-tl-active", format!("{}: active support {} to {}", v.name, v.release, v.active_end.as_deref().unwrap_or("?"))) }
-                                { bar(act.or(rel), sec, "elc-tl-security", format!("{}: security updates to {}", v.name, v.security_end.as_deref().unwrap_or("?"))) }
-                                { bar(sec, ext, "elc-tl-ext", format!("{}: paid/extended to {}", v.name, extended_end(v).unwrap_or("?"))) }
+                                { bar(rel, act, "elc-tl-active", v.active_end.map(|e| format!("{}: active support {} to {e}", v.name, v.release))) }
+                                { bar(act.or(rel), sec, "elc-tl-security", v.security_end.map(|e| format!("{}: security updates to {e}", v.name))) }
+                                { bar(sec, ext, "elc-tl-ext", extended_end(v).map(|e| format!("{}: paid/extended to {e}", v.name))) }
                                 if sec.is_none() {
-                                    { bar(act.or(rel), Some(hi), "elc-tl-open", format!("{}: released {}, end of security updates not published", v.name, v.release)) }
+                                    { bar(act.or(rel), Some(hi), "elc-tl-open", Some(format!("{}: released {}, end of security updates not published", v.name, v.release))) }
                                 }
                                 <line class="elc-tl-now" x1={fixed1(x(today))} x2={fixed1(x(today))} y1="0" y2="20" />
                             </svg>
@@ -118,11 +116,11 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     <tbody>{ for versions.iter().map(|v| html! {
                         <tr key={v.id.clone()}>
                             <th scope="row">{ &v.name }{ source_links(&d, &v.sources) }</th>
-                            <td data-label="Released">{ &v.release }</td>
-                            <td data-label="Active support ends">{ v.active_end.as_deref().unwrap_or(if v.security_end.is_none() { "not published" } else { "—" }) }</td>
-                            <td data-label="Security updates end">{ v.security_end.as_deref().unwrap_or("not published") }</td>
+                            <td data-label="Released">{ v.release.to_string() }</td>
+                            <td data-label="Active support ends">{ or(v.active_end, if v.security_end.is_none() { "not published" } else { "—" }) }</td>
+                            <td data-label="Security updates end">{ or(v.security_end, "not published") }</td>
                             <td data-label="Paid / extended">{ for v.extended.iter().map(|e| html! {
-                                <span class="elc-ext">{ format!("{} {}: {}{}", e.vendor, e.name, e.until.as_deref().unwrap_or("no fixed end"), if e.paid { " (paid)" } else { "" }) }</span>
+                                <span class="elc-ext">{ format!("{} {}: {}{}", e.vendor, e.name, or(e.until, "no fixed end"), if e.paid { " (paid)" } else { "" }) }</span>
                             }) }</td>
                             <td data-label="Architectures">{ v.arches.join(", ") }
                                 { for v.conflicts.iter().map(|c| html! {

@@ -4,7 +4,7 @@
 //! the dataset's as-of date (so a build does not depend on the day it runs).
 
 use crate::Result;
-use elcompare::data::{self, Date};
+use elcompare::data;
 use elcompare::setup::Setup;
 use elcompare::view::Presentation;
 
@@ -14,11 +14,10 @@ pub fn table_html() -> Result<String> {
         let list: Vec<String> = problems.iter().map(ToString::to_string).collect();
         format!("embedded dataset is invalid:\n  {}", list.join("\n  "))
     })?;
-    let as_of = Date::parse(&d.as_of).ok_or("embedded dataset: as_of is not a date")?;
     Ok(elcompare::snippet::static_html(
         &d,
         &Setup::defaults(&d),
-        as_of,
+        d.as_of,
         &Presentation::default(),
     ))
 }
