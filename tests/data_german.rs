@@ -1,7 +1,9 @@
 //! The German texts of the shipped dataset (`translations.de` in data/distros.json) keep
 //! every fact of their English key: each date of the English text appears in German form
 //! (DD.MM.YYYY, month names in German), each number and each technical name (command,
-//! package, host, architecture) appears unchanged, and the reader is addressed as "Sie".
+//! package, host, architecture) appears unchanged, a quantity with decimals takes the decimal
+//! comma (1,5 GB; version numbers such as 9.2 keep their dot), and the reader is addressed as
+//! "Sie".
 //! The validator checks that every text has a translation; this checks what it says.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -90,6 +92,43 @@ fn numbers(s: &str) -> Vec<String> {
     out
 }
 
+/// `s` with each comma between two digits read as a decimal point (German 1,5 is 1.5).
+fn decimal_points(s: &str) -> String {
+    let c: Vec<char> = s.chars().collect();
+    (0..c.len())
+        .map(|i| {
+            let between = i > 0 && c[i - 1].is_ascii_digit();
+            let digit_next = c.get(i + 1).is_some_and(char::is_ascii_digit);
+            if c[i] == ',' && between && digit_next {
+                '.'
+            } else {
+                c[i]
+            }
+        })
+        .collect()
+}
+
+/// The quantities with decimals in `en` (a number with one dot before a unit), as German
+/// writes them: "1.5 GB" gives "1,5 GB".
+fn decimal_quantities(en: &str) -> Vec<String> {
+    const UNITS: [&str; 5] = [" KB", " MB", " GB", " TB", "%"];
+    let mut out = Vec::new();
+    for n in numbers(en) {
+        if n.matches('.').count() != 1 {
+            continue;
+        }
+        for (i, _) in en.match_indices(n.as_str()) {
+            let edge = i == 0 || !en.as_bytes()[i - 1].is_ascii_digit();
+            let rest = &en[i + n.len()..];
+            if let Some(unit) = UNITS.iter().find(|u| rest.starts_with(*u)).filter(|_| edge) {
+                let unit = if *unit == "%" { " %" } else { unit };
+                out.push(format!("{}{unit}", n.replace('.', ",")));
+            }
+        }
+    }
+    out
+}
+
 /// Technical names in `s` that a translation must keep verbatim: words with a lowercase
 /// letter next to a digit or an underscore, or a dot between letters (x86_64, s390x,
 /// migrate2rocky9.sh, git.centos.org), without a possessive 's.
@@ -121,9 +160,14 @@ fn problems(en: &str, de: &str) -> Vec<String> {
             out.push(format!("lacks the date {want}"));
         }
     }
-    let (want, got) = (numbers(&german_dates(en)), numbers(de));
+    let (want, got) = (numbers(&german_dates(en)), numbers(&decimal_points(de)));
     if want != got {
         out.push(format!("numbers {got:?} where the English has {want:?}"));
+    }
+    for q in decimal_quantities(en) {
+        if !de.contains(&q) {
+            out.push(format!("lacks \"{q}\" (decimal comma)"));
+        }
     }
     for t in technical(en) {
         if !de.contains(t) {
@@ -175,19 +219,20 @@ fn german_texts_keep_dates_numbers_and_names() {
 
 #[test]
 fn the_checks_catch_each_kind_of_slip() {
-    let en = "Ended on 2021-12-31 after 8.4 in June 2029; run migrate2rocky9.sh on x86_64.";
+    let en = "Ended on 2021-12-31 after 8.4 in June 2029; run migrate2rocky9.sh on x86_64 with \
+              1.5 GB free.";
     let good = "Endete am 31.12.2021 nach 8.4 im Juni 2029; führen Sie migrate2rocky9.sh unter \
-                x86_64 aus.";
+                x86_64 mit 1,5 GB freiem Platz aus.";
     assert_eq!(problems(en, good), Vec::<String>::new());
     let slips = [
-        ("Endete am 2021-12-31 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86_64.", "ISO date"),
-        ("Endete am 31.12.2022 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86_64.", "31.12.2021"),
-        ("Endete am 31.12.2021 nach 8.5 im Juni 2029; migrate2rocky9.sh, x86_64.", "numbers"),
-        ("Endete am 31.12.2021 nach 8.4 im June 2029; migrate2rocky9.sh, x86_64.", "Juni 2029"),
-        ("Endete am 31.12.2021 nach 8.4 im Juni 2029; migrate2rocky9, x86_64.", "migrate2rocky9.sh"),
-        ("Endete am 31.12.2021 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86-64.", "x86_64"),
-        ("Endete am 31.12.2021 nach 8.4 im Juni 2029; führe migrate2rocky9.sh unter x86_64 aus, \
-          wenn du willst.", "du"),
+        ("am 2021-12-31 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86_64, 1,5 GB", "ISO date"),
+        ("am 31.12.2022 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86_64, 1,5 GB", "31.12.2021"),
+        ("am 31.12.2021 nach 8.5 im Juni 2029; migrate2rocky9.sh, x86_64, 1,5 GB", "numbers"),
+        ("am 31.12.2021 nach 8.4 im June 2029; migrate2rocky9.sh, x86_64, 1,5 GB", "Juni 2029"),
+        ("am 31.12.2021 nach 8.4 im Juni 2029; migrate2rocky9, x86_64, 1,5 GB", "migrate2rocky9.sh"),
+        ("am 31.12.2021 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86-64, 1,5 GB", "x86_64"),
+        ("am 31.12.2021 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86_64, 1.5 GB", "1,5 GB"),
+        ("am 31.12.2021 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86_64, 1,5 GB, wenn du willst", "du"),
     ];
     for (de, expect) in slips {
         let found = problems(en, de);
