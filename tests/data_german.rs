@@ -1,6 +1,6 @@
 //! The German texts of the shipped dataset (`translations.de` in data/distros.json) keep
 //! every fact of their English key: each date of the English text appears in German form
-//! (DD.MM.YYYY, month names in German), each number and each technical name (command,
+//! ("31. Mai 2029", as the interface writes dates; month names in German), each number and each technical name (command,
 //! package, host, architecture) appears unchanged, a quantity with decimals takes the decimal
 //! comma (1,5 GB; version numbers such as 9.2 keep their dot), and the reader is addressed as
 //! "Sie".
@@ -58,20 +58,30 @@ fn iso_dates(s: &str) -> Vec<(usize, &str, &str, &str)> {
     out
 }
 
-/// `s` with each ISO date written the German way, DD.MM.YYYY.
+/// An ISO date the German way, as the interface's catalogue writes it: "31. Mai 2029".
+fn german_date(y: &str, m: &str, d: &str) -> String {
+    let month = m
+        .parse::<usize>()
+        .ok()
+        .and_then(|m| MONTHS.get(m.wrapping_sub(1)));
+    let day = d.trim_start_matches('0');
+    format!("{day}. {} {y}", month.map_or("?", |(_, de)| *de))
+}
+
+/// `s` with each ISO date written the German way.
 fn german_dates(s: &str) -> String {
     let mut out = String::new();
     let mut at = 0;
     for (i, y, m, d) in iso_dates(s) {
         out.push_str(&s[at..i]);
-        out.push_str(&format!("{d}.{m}.{y}"));
+        out.push_str(&german_date(y, m, d));
         at = i + 10;
     }
     out.push_str(&s[at..]);
     out
 }
 
-/// The numbers of `s` (digit runs joined by single dots, such as 9.2 or 31.05.2029), sorted
+/// The numbers of `s` (digit runs joined by single dots, such as 9.2 or 1.5), sorted
 /// and without repeats.
 fn numbers(s: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -152,10 +162,10 @@ fn technical(s: &str) -> Vec<&str> {
 fn problems(en: &str, de: &str) -> Vec<String> {
     let mut out = Vec::new();
     if !iso_dates(de).is_empty() {
-        out.push("has an ISO date: write DD.MM.YYYY".to_string());
+        out.push("has an ISO date: write \"31. Mai 2029\"".to_string());
     }
     for (_, y, m, d) in iso_dates(en) {
-        let want = format!("{d}.{m}.{y}");
+        let want = german_date(y, m, d);
         if !de.contains(&want) {
             out.push(format!("lacks the date {want}"));
         }
@@ -221,18 +231,20 @@ fn german_texts_keep_dates_numbers_and_names() {
 fn the_checks_catch_each_kind_of_slip() {
     let en = "Ended on 2021-12-31 after 8.4 in June 2029; run migrate2rocky9.sh on x86_64 with \
               1.5 GB free.";
-    let good = "Endete am 31.12.2021 nach 8.4 im Juni 2029; führen Sie migrate2rocky9.sh unter \
+    let good =
+        "Endete am 31. Dezember 2021 nach 8.4 im Juni 2029; führen Sie migrate2rocky9.sh unter \
                 x86_64 mit 1,5 GB freiem Platz aus.";
     assert_eq!(problems(en, good), Vec::<String>::new());
     let slips = [
         ("am 2021-12-31 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86_64, 1,5 GB", "ISO date"),
-        ("am 31.12.2022 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86_64, 1,5 GB", "31.12.2021"),
-        ("am 31.12.2021 nach 8.5 im Juni 2029; migrate2rocky9.sh, x86_64, 1,5 GB", "numbers"),
-        ("am 31.12.2021 nach 8.4 im June 2029; migrate2rocky9.sh, x86_64, 1,5 GB", "Juni 2029"),
-        ("am 31.12.2021 nach 8.4 im Juni 2029; migrate2rocky9, x86_64, 1,5 GB", "migrate2rocky9.sh"),
-        ("am 31.12.2021 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86-64, 1,5 GB", "x86_64"),
-        ("am 31.12.2021 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86_64, 1.5 GB", "1,5 GB"),
-        ("am 31.12.2021 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86_64, 1,5 GB, wenn du willst", "du"),
+        ("am 31.12.2021 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86_64, 1,5 GB", "31. Dezember 2021"),
+        ("am 31. Dezember 2022 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86_64, 1,5 GB", "31. Dezember 2021"),
+        ("am 31. Dezember 2021 nach 8.5 im Juni 2029; migrate2rocky9.sh, x86_64, 1,5 GB", "numbers"),
+        ("am 31. Dezember 2021 nach 8.4 im June 2029; migrate2rocky9.sh, x86_64, 1,5 GB", "Juni 2029"),
+        ("am 31. Dezember 2021 nach 8.4 im Juni 2029; migrate2rocky9, x86_64, 1,5 GB", "migrate2rocky9.sh"),
+        ("am 31. Dezember 2021 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86-64, 1,5 GB", "x86_64"),
+        ("am 31. Dezember 2021 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86_64, 1.5 GB", "1,5 GB"),
+        ("am 31. Dezember 2021 nach 8.4 im Juni 2029; migrate2rocky9.sh, x86_64, 1,5 GB, wenn du willst", "du"),
     ];
     for (de, expect) in slips {
         let found = problems(en, de);
