@@ -1,30 +1,21 @@
 // Host pages that push on the widget (issue 14): right-to-left and German pages, a page
 // that sets the internal variables, the reader's default font size, theme="inherit" on a
 // site with its own dark theme, and a sticky site header.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { DIST, ROOT, TODAY, launch, ready, record, serve } from "./lib.mjs";
+import { ROOT, TODAY, browserAndServer, ready, record, serve } from "./lib.mjs";
 
-let browser;
-let srv;
-before(async () => {
-  browser = await launch();
-  srv = await serve(DIST);
-});
-after(async () => {
-  await srv.close();
-  await browser.close();
-});
+const env = browserAndServer();
 
 /**
  * Opens `path` on the test server. `html` (optional) is served at that path instead of a
  * file, so a test can write its own host page next to the real bundle.
  */
 async function visit(path, { html, width = 1200, colorScheme = "light", fontSize } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
+  const context = await env.browser.newContext({ viewport: { width, height: 900 }, colorScheme });
   await context.clock.setFixedTime(new Date(`${TODAY}T12:00:00Z`));
   const page = await context.newPage();
   const log = record(page);
@@ -34,9 +25,9 @@ async function visit(path, { html, width = 1200, colorScheme = "light", fontSize
     await cdp.send("Page.setFontSizes", { fontSizes: { standard: fontSize, fixed: 13 } });
   }
   if (html) {
-    await page.route(`${srv.url}${path}`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
+    await page.route(`${env.srv.url}${path}`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
   }
-  await page.goto(`${srv.url}${path}`);
+  await page.goto(`${env.srv.url}${path}`);
   await ready(page);
   return { page, log, context };
 }
@@ -179,21 +170,21 @@ const FALLBACK = '<el-compare preset="production"><p id="fallback">AlmaLinux, Ro
 
 /** Opens a host page whose bundle or wasm is served wrongly by `routes` ({ path: fulfil options }). */
 async function broken(name, routes, { script = "/embed/elcompare.js" } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1200, height: 900 } });
   const page = await context.newPage();
   const log = record(page);
   const located = [];
   page.on("console", (m) => located.push(`${m.type()}: ${m.text()} @ ${m.location().url}`));
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"></head><body>` +
     `${FALLBACK}<script type="module" src="${script}"></script></body></html>`;
-  await page.route(`${srv.url}/${name}.html`, (route) => route.fulfill({ contentType: "text/html", body: html }));
-  for (const [path, reply] of Object.entries(routes)) await page.route(`${srv.url}${path}`, (route) => route.fulfill(reply));
-  await page.goto(`${srv.url}/${name}.html`);
+  await page.route(`${env.srv.url}/${name}.html`, (route) => route.fulfill({ contentType: "text/html", body: html }));
+  for (const [path, reply] of Object.entries(routes)) await page.route(`${env.srv.url}${path}`, (route) => route.fulfill(reply));
+  await page.goto(`${env.srv.url}/${name}.html`);
   return { page, log, located, context };
 }
 
 test("wasm missing (404) or replaced by an error page: the fallback stays and the message names the file tried", async () => {
-  const wasm = `${srv.url}/embed/elcompare_bg.wasm`;
+  const wasm = `${env.srv.url}/embed/elcompare_bg.wasm`;
   for (const [name, reply, why] of [
     ["wasm-404", { status: 404, contentType: "text/html", body: "<h1>Not found</h1>" }, /Its WebAssembly file could not be loaded \(tried [^)]+\)/],
     ["wasm-html", { status: 200, contentType: "text/html", body: "<!doctype html><title>Home</title>" }, /is something else, probably an error page/],
@@ -221,7 +212,7 @@ test("script path wrong (404) or served with the wrong MIME type: the fallback s
     await page.waitForLoadState("networkidle");
     assert.ok(await page.locator("#fallback").isVisible(), `${name}: fallback visible`);
     assert.equal(await page.evaluate(() => Boolean(customElements.get("el-compare"))), false);
-    const said = located.filter((m) => m.startsWith("error:") && m.includes(`${srv.url}${script}`));
+    const said = located.filter((m) => m.startsWith("error:") && m.includes(`${env.srv.url}${script}`));
     assert.ok(said.length >= 1, `${name}: the browser's console names ${script}:\n${located.join("\n")}`);
     await context.close();
   }
@@ -241,7 +232,7 @@ test("README's embed steps, followed literally on a fresh site, show a working w
     `<link rel="icon" href="data:,"></head><body><h1>My post</h1>\n${snippet}</body></html>\n`);
   const local = await serve(site);
   try {
-    const context = await browser.newContext();
+    const context = await env.browser.newContext();
     const page = await context.newPage();
     const log = record(page);
     await page.goto(`${local.url}/`);

@@ -5,6 +5,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
+import { before, after } from "node:test";
 import { chromium } from "playwright-core";
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../..");
@@ -44,6 +45,23 @@ export async function launch() {
       "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
   });
   return browser;
+}
+
+/**
+ * One browser and one server of `dir` for a test file, started before its tests and closed
+ * after them (node:test hooks): `env.browser`, `env.srv`.
+ */
+export function browserAndServer(dir = DIST) {
+  const env = {};
+  before(async () => {
+    env.browser = await launch();
+    env.srv = await serve(dir);
+  });
+  after(async () => {
+    await env.srv?.close();
+    await env.browser?.close();
+  });
+  return env;
 }
 
 /**

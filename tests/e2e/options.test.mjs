@@ -1,36 +1,27 @@
 // The setup and the presentation in attributes and the JS API (issue 14): every invalid
 // attribute listed at once over a working widget, weights/must, state() given back, views,
 // sections and headings (with their heights measured), the embed code and its generator.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
-import { DIST, ROOT, TODAY, launch, ready, record, serve } from "./lib.mjs";
+import { ROOT, TODAY, browserAndServer, ready, record } from "./lib.mjs";
 
 const DATA = JSON.parse(fs.readFileSync(path.join(ROOT, "data/distros.json"), "utf8"));
 
-let browser;
-let srv;
-before(async () => {
-  browser = await launch();
-  srv = await serve(DIST);
-});
-after(async () => {
-  await srv.close();
-  await browser.close();
-});
+const env = browserAndServer();
 
 /** Opens a page made of `body` (served at `name`, next to the real bundle). */
 async function page(body, { name = "/t.html", width = 1200, height = 900, javaScriptEnabled = true } = {}) {
-  const context = await browser.newContext({ viewport: { width, height }, javaScriptEnabled });
+  const context = await env.browser.newContext({ viewport: { width, height }, javaScriptEnabled });
   if (javaScriptEnabled) await context.clock.setFixedTime(new Date(`${TODAY}T12:00:00Z`));
   const p = await context.newPage();
   const log = record(p);
   const html = `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">` +
     `<link rel="icon" href="data:,"><style>body { margin: 0; padding: 0 8px; }</style></head><body>${body}` +
     `<script type="module" src="/embed/elcompare.js"></script></body></html>`;
-  await p.route(`${srv.url}${name}`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
-  await p.goto(`${srv.url}${name}`);
+  await p.route(`${env.srv.url}${name}`, (route) => route.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
+  await p.goto(`${env.srv.url}${name}`);
   return { page: p, log, context };
 }
 
@@ -172,11 +163,11 @@ test("sections, heading and heading-level fit the host page's outline", async ()
 });
 
 test("the snippet generator: the copied code, pasted into a fresh page, shows the same setup; its fallback reads without JavaScript", async () => {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1200, height: 900 } });
   await context.clock.setFixedTime(new Date(`${TODAY}T12:00:00Z`));
   const gen = await context.newPage();
   const log = record(gen);
-  await gen.goto(`${srv.url}/generator.html`);
+  await gen.goto(`${env.srv.url}/generator.html`);
   await gen.waitForFunction(() => document.documentElement.dataset.ready === "1");
   await gen.locator("#setup").getByRole("radio", { name: /Hosting provider/ }).check();
   await gen.locator("#setup").getByRole("checkbox", { name: "Rocky Linux" }).check();

@@ -1,26 +1,17 @@
 // The embed folder as the ecosystem expects it (issue 14): an npm package (checked with
 // `npm pack --dry-run`), a Custom Elements Manifest and TypeScript declarations that
 // describe what the built bundle really accepts.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
-import { DIST, ROOT, launch, ready, serve } from "./lib.mjs";
+import { DIST, ROOT, browserAndServer, ready } from "./lib.mjs";
 
 const EMBED = path.join(DIST, "embed");
 const read = (f) => fs.readFileSync(path.join(EMBED, f), "utf8");
 
-let browser;
-let srv;
-before(async () => {
-  browser = await launch();
-  srv = await serve(DIST);
-});
-after(async () => {
-  await srv.close();
-  await browser.close();
-});
+const env = browserAndServer();
 
 test("dist/embed is an npm package: npm pack --dry-run lists exactly its files; exports and customElements resolve", () => {
   const out = execFileSync("npm", ["pack", "--dry-run", "--json", "--ignore-scripts"], { cwd: EMBED, encoding: "utf8" });
@@ -44,9 +35,9 @@ test("custom-elements.json and elcompare.d.ts describe what the bundle really ac
   assert.equal(el.tagName, "el-compare");
   assert.deepEqual(mod.exports.map((e) => e.name).sort(), ["el-compare", "mount"]);
 
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
-  await page.goto(`${srv.url}/examples/basic.html`);
+  await page.goto(`${env.srv.url}/examples/basic.html`);
   await ready(page);
   const live = await page.evaluate(async () => {
     const { mount } = await import("/embed/elcompare.js");

@@ -1,27 +1,18 @@
 // Polite sharing (issue 14): the widget writes nothing to the host's URL until the visitor
 // changes something, keeps the host's own fragment first and working, follows hashchange,
 // and takes its key out of the URL when destroyed.
-import { test, before, after } from "node:test";
+import { test } from "node:test";
 import assert from "node:assert/strict";
-import { DIST, TODAY, launch, ready, record, serve, setWeight } from "./lib.mjs";
+import { TODAY, browserAndServer, ready, record, setWeight } from "./lib.mjs";
 
-let browser;
-let srv;
-before(async () => {
-  browser = await launch();
-  srv = await serve(DIST);
-});
-after(async () => {
-  await srv.close();
-  await browser.close();
-});
+const env = browserAndServer();
 
 async function visit(path) {
-  const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const context = await env.browser.newContext({ viewport: { width: 1200, height: 900 } });
   await context.clock.setFixedTime(new Date(`${TODAY}T12:00:00Z`));
   const page = await context.newPage();
   const log = record(page);
-  await page.goto(`${srv.url}${path}`);
+  await page.goto(`${env.srv.url}${path}`);
   await ready(page);
   return { page, log, context };
 }
