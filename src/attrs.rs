@@ -3,7 +3,7 @@
 //! parser as the URL fragment (so an attribute accepts exactly what a shared link does) and
 //! applied through [`Setup::try_apply`], the one place the setup's rules live.
 
-use crate::data::{Dataset, MustHaves, MAX_WEIGHT};
+use crate::data::{Dataset, Date, MustHaves, MAX_WEIGHT};
 use crate::fragment;
 use crate::setup::{Change, Setup};
 use crate::view::Presentation;
@@ -154,6 +154,11 @@ pub fn apply(
         note(p.set_heading_level(v));
     }
     (s, p, problems)
+}
+
+/// The `today` option: the ISO date to use as today (tests and archived pages).
+pub fn today(text: &str) -> Result<Date, String> {
+    Date::parse(text).ok_or_else(|| format!("today \"{}\" is not a date (YYYY-MM-DD)", clip(text)))
 }
 
 /// "8,2,6,…" (every criterion, dataset order: the fragment's `w:`) or "id:weight,…" (the

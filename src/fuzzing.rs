@@ -31,10 +31,9 @@
 //! Native only (serde_json); not part of the widget.
 
 use crate::data::{self, Dataset, Date, Problem, RawDataset, MAX_WEIGHT};
-use crate::engine::{evaluate, Inputs};
 use crate::fragment::{decode, encode, fragment_get, fragment_remove, fragment_set};
-use crate::setup::MAX_MIN_YEARS;
 use crate::setup::{all_arches, Change, Edit, Setup, Visitor, COMPARE_MAX, COMPARE_MIN};
+use crate::setup::{MAX_FLEET_GROUPS, MAX_FLEET_SERVERS, MAX_MIN_YEARS};
 use serde_json::Value;
 use std::sync::OnceLock;
 
@@ -55,7 +54,7 @@ pub fn check(name: &str, input: &[u8]) -> Verdict {
         "host" => host(input),
         "date" => date(input),
         "decimal" => decimal(input),
-        "export" => export(input),
+        "export" => export_both(input),
         other => Err(format!("no fuzz target {other:?}")),
     }
 }
@@ -241,8 +240,7 @@ fn valid_dataset(d: &Dataset) -> Verdict {
 
 /// The engine ranks without NaN and with totals on its 0–100 scale.
 fn evaluates(d: &Dataset, s: &Setup, today: Date) -> Verdict {
-    let e =
-        evaluate(&Inputs::new(d, &s.weights, &s.must, today).with_current(s.current.as_deref()));
+    let e = crate::setup::evaluate(d, s, today);
     if e.ranking.len() + e.excluded.len() != d.options.len() {
         return fail("an option is neither ranked nor excluded");
     }
@@ -292,7 +290,7 @@ pub fn valid_setup(d: &Dataset, s: &Setup) -> Verdict {
         }
     }
     if let Some(a) = &s.must.arch {
-        if !all_arches(d).contains(a) {
+        if !crate::setup::has_arch(d, a) {
             return fail(format!("architecture {a:?} no version has"));
         }
     }
@@ -301,14 +299,32 @@ pub fn valid_setup(d: &Dataset, s: &Setup) -> Verdict {
             return fail(format!("minimum years {y}"));
         }
     }
-    if let Some(c) = &s.current {
-        if !d
-            .options
+    let known = |c: &str| {
+        d.options
             .iter()
             .flat_map(|o| &o.versions)
-            .any(|v| &v.id == c)
-        {
+            .any(|v| v.id == c)
+    };
+    if let Some(c) = &s.current {
+        if !known(c) {
             return fail(format!("unknown current system {c:?}"));
+        }
+    }
+    // A mixed fleet: no current system besides it, two or more groups of known versions,
+    // each once, with 1 or more servers, within the limits.
+    if !s.fleet.is_empty() {
+        let total: u64 = s.fleet.iter().map(|(_, n)| u64::from(*n)).sum();
+        let fine = s.current.is_none()
+            && (2..=MAX_FLEET_GROUPS).contains(&s.fleet.len())
+            && total <= u64::from(MAX_FLEET_SERVERS)
+            && s.fleet.iter().enumerate().all(|(i, (v, n))| {
+                *n >= 1 && known(v) && !s.fleet[..i].iter().any(|(w, _)| w == v)
+            });
+        if !fine {
+            return fail(format!(
+                "mixed fleet {:?} with current {:?}",
+                s.fleet, s.current
+            ));
         }
     }
     Ok(())
@@ -333,7 +349,16 @@ pub fn round_trip(d: &Dataset, s: &Setup) -> Verdict {
             "decode(encode(s)) != s for {text:?}\n  s    = {s:?}\n  back = {back:?}"
         ));
     }
-    if encode(&back) != text {
+    // `back == s` with the same bits (not only -0.0 == 0.0) encodes as `s` did: encode
+    // is a function of the fields.
+    let bits = |x: &Setup| -> Vec<u64> {
+        x.weights
+            .iter()
+            .chain(x.must.min_years.iter())
+            .map(|w| w.to_bits())
+            .collect()
+    };
+    if bits(&back) != bits(s) && encode(&back) != text {
         return fail(format!(
             "encoding not stable: {text:?} → {:?}",
             encode(&back)
@@ -458,7 +483,7 @@ fn script(d: &Dataset, input: &[u8]) -> Result<Setup, String> {
     for chunk in input.chunks_exact(4) {
         let (op, a, b, c) = (chunk[0], chunk[1], chunk[2], chunk[3]);
         let hundredths = f64::from(u16::from_le_bytes([b, c])) / 100.0;
-        let edit = match op % 12 {
+        let edit = match op % 14 {
             0 => Edit::Change(Change::Preset(pick(&presets, a))),
             1 | 2 => Edit::Change(Change::Weight(
                 usize::from(a) % (d.criteria.len() + 1),
@@ -477,10 +502,22 @@ fn script(d: &Dataset, input: &[u8]) -> Result<Setup, String> {
                     .map(|k| pick(&options, k.wrapping_add(b)))
                     .collect(),
             )),
-            _ => Edit::Change(Change::Weight(
+            11 => Edit::Change(Change::Weight(
                 usize::from(a) % (d.criteria.len() + 1),
                 f64::from_bits(u64::from_le_bytes([b, c, a, op, b, c, a, op])),
             )),
+            // A mixed fleet: the versions picked by the bits of `a`, each with c servers
+            // (0 is refused; a high bit of `op` makes the total pass the limit).
+            12 => Edit::Change(Change::Fleet(
+                (0..8u8)
+                    .filter(|k| a & (1 << k) != 0)
+                    .map(|k| {
+                        let n = u32::from(c) * if op & 0x80 != 0 { 100_000 } else { 1 };
+                        (pick(&versions, k.wrapping_mul(7).wrapping_add(b)), n)
+                    })
+                    .collect(),
+            )),
+            _ => Edit::Change(Change::CountPaid(a % 2 == 0)),
         };
         let before = v.setup.clone();
         let changed = v.apply(d, edit.clone());
@@ -511,15 +548,38 @@ fn script(d: &Dataset, input: &[u8]) -> Result<Setup, String> {
 
 // ---- exports ------------------------------------------------------------------------------
 
-/// Up to the first NUL: a text put into the embedded dataset's names and texts (title,
-/// option, criterion and dimension names, a fact, a source title); the rest: visitor edits.
+/// The report tests' dataset (`tests/fixtures/report.json`: 4 options, 2 presets, a
+/// migration route, a title with `|`, quotes and `<`), read once.
+fn report_fixture() -> Result<&'static Dataset, String> {
+    static D: OnceLock<Result<Dataset, String>> = OnceLock::new();
+    D.get_or_init(|| {
+        data::from_json_str(include_str!("../tests/fixtures/report.json"))
+            .map_err(|p| format!("report fixture: {p:?}"))
+    })
+    .as_ref()
+    .map_err(Clone::clone)
+}
+
+/// The exports of the report fixture (the libFuzzer target: its record is a tenth of the
+/// embedded dataset's, so a campaign runs ten times as many inputs).
 pub fn export(input: &[u8]) -> Verdict {
+    export_on(report_fixture()?, input)
+}
+
+/// The exports of both the report fixture and the embedded dataset (the replay).
+fn export_both(input: &[u8]) -> Verdict {
+    export(input)?;
+    export_on(embedded()?, input).map_err(|e| format!("embedded dataset: {e}"))
+}
+
+/// Up to the first NUL: a text put into the dataset's names and texts (title, option,
+/// criterion and dimension names, a fact, a source title); the rest: visitor edits.
+fn export_on(base: &Dataset, input: &[u8]) -> Verdict {
     let (text, edits) = match input.iter().position(|b| *b == 0) {
         Some(i) => (&input[..i], &input[i + 1..]),
         None => (input, &[][..]),
     };
     let text = String::from_utf8_lossy(text);
-    let base = embedded()?;
     let with = |t: &str| -> Dataset {
         let mut d = base.clone();
         d.title = t.to_string();
@@ -544,18 +604,17 @@ pub fn export(input: &[u8]) -> Verdict {
     if !data::validate(&d).is_empty() {
         return Ok(()); // e.g. blank text: the widget would not get this far
     }
-    let plain = with("x");
     let setup = script(&d, edits)?;
     let (doc, csvs) = exports(&d, &setup)?;
-    let (plain_doc, plain_csvs) = exports(&plain, &setup)?;
-    for ((name, csv), (_, plain)) in csvs.iter().zip(&plain_csvs) {
+    // What the same setup exports with plain names: the same for every text, so each
+    // campaign works it out once per setup it reaches (a pure function of the two).
+    let plain = plain_exports(base, &setup, || with("x"))?;
+    for ((name, csv), plain_rows) in csvs.iter().zip(&plain.rows) {
         let rows = parse_csv(csv).map_err(|e| format!("{name}: {e}"))?;
-        let plain_rows = parse_csv(plain).map_err(|e| format!("{name} (plain): {e}"))?;
-        if rows.len() != plain_rows.len() {
+        if rows.len() != *plain_rows {
             return fail(format!(
-                "{name}: {} rows, {} with plain names",
+                "{name}: {} rows, {plain_rows} with plain names",
                 rows.len(),
-                plain_rows.len()
             ));
         }
         let width = rows.first().map_or(0, Vec::len);
@@ -574,24 +633,20 @@ pub fn export(input: &[u8]) -> Verdict {
         }
     }
     // The record's shape (lines, table rows and their cells) is that of plain names.
-    let shape = |doc: &str| -> Vec<(bool, usize)> {
-        doc.lines()
-            .map(|l| (l.starts_with('|'), unescaped(l, '|')))
-            .collect()
-    };
-    if shape(&doc)
+    let shape = record_shape(&doc);
+    if shape
         .iter()
         .map(|x| x.0)
-        .ne(shape(&plain_doc).iter().map(|x| x.0))
+        .ne(plain.shape.iter().map(|x| x.0))
     {
         return fail(format!(
             "the decision record has {} lines with this text, {} with plain names",
-            doc.lines().count(),
-            plain_doc.lines().count()
+            shape.len(),
+            plain.shape.len()
         ));
     }
-    for ((table, cells), (_, plain_cells)) in shape(&doc).into_iter().zip(shape(&plain_doc)) {
-        if table && cells != plain_cells {
+    for ((table, cells), (_, plain_cells)) in shape.iter().zip(&plain.shape) {
+        if *table && cells != plain_cells {
             return fail("the text changed a table row's cells in the decision record");
         }
     }
@@ -609,14 +664,66 @@ pub fn export(input: &[u8]) -> Verdict {
     Ok(())
 }
 
+/// Per line of a decision record: a table row?, and its unescaped `|`s.
+fn record_shape(doc: &str) -> Vec<(bool, usize)> {
+    doc.lines()
+        .map(|l| (l.starts_with('|'), unescaped(l, '|')))
+        .collect()
+}
+
+/// What the exports of a setup with plain names look like.
+#[derive(Clone)]
+struct PlainExports {
+    shape: Vec<(bool, usize)>,
+    /// Rows of each CSV file (each parsed as RFC 4180).
+    rows: [usize; 2],
+}
+
+/// The plain exports of `setup` for dataset `base` (`plain` builds its plain-named copy),
+/// remembered for the last few thousand setups.
+fn plain_exports(
+    base: &Dataset,
+    setup: &Setup,
+    plain: impl FnOnce() -> Dataset,
+) -> Result<PlainExports, String> {
+    use std::cell::RefCell;
+    use std::collections::HashMap;
+    thread_local! {
+        static SEEN: RefCell<HashMap<(usize, String), PlainExports>> = RefCell::new(HashMap::new());
+    }
+    let key = (std::ptr::from_ref(base) as usize, format!("{setup:?}"));
+    if let Some(p) = SEEN.with(|m| m.borrow().get(&key).cloned()) {
+        return Ok(p);
+    }
+    let (doc, csvs) = exports(&plain(), setup)?;
+    let mut rows = [0; 2];
+    for (n, (name, csv)) in rows.iter_mut().zip(&csvs) {
+        *n = parse_csv(csv)
+            .map_err(|e| format!("{name} (plain): {e}"))?
+            .len();
+    }
+    let p = PlainExports {
+        shape: record_shape(&doc),
+        rows,
+    };
+    SEEN.with(|m| {
+        let mut m = m.borrow_mut();
+        if m.len() >= 4096 {
+            m.clear();
+        }
+        m.insert(key, p.clone());
+    });
+    Ok(p)
+}
+
 /// The decision record, and each CSV file with its name.
 type Exports = (String, [(&'static str, String); 2]);
 
 /// The decision record and the CSV files for this setup, as the widget makes them.
 fn exports(d: &Dataset, s: &Setup) -> Result<Exports, String> {
     let today = d.as_of;
-    let eval =
-        evaluate(&Inputs::new(d, &s.weights, &s.must, today).with_current(s.current.as_deref()));
+    // As the widget evaluates a setup (with its fleet and the paid-support switch).
+    let eval = crate::setup::evaluate(d, s, today);
     let link = format!("https://example.org/page#elc={}", encode(s));
     let r = crate::report::Report::new(d, s, &eval, today, &link);
     Ok((
@@ -692,14 +799,59 @@ fn unescaped(line: &str, c: char) -> usize {
 
 // ---- host options -------------------------------------------------------------------------
 
-/// Up to three lines: `preset`, `options`, `current`; a line that is exactly `-` (or a
-/// missing line) is an option the host did not give.
-pub fn host(input: &[u8]) -> Verdict {
-    let d = embedded()?;
+/// The host options of `input`: one `attribute=value` per line, named as the element's
+/// attributes (`preset=production`, `heading-level=3`, `count-paid=true`); a line that names
+/// no option is ignored, and the last line for an option wins.
+pub fn host_options(input: &[u8]) -> crate::attrs::HostOptions {
     let text = String::from_utf8_lossy(input);
-    let mut lines = text.splitn(3, '\n');
-    let mut next = || lines.next().filter(|l| *l != "-");
-    let (preset, options, current) = (next(), next(), next());
+    let mut o = crate::attrs::HostOptions::default();
+    for line in text.split('\n') {
+        let Some((key, value)) = line.split_once('=') else {
+            continue;
+        };
+        let v = Some(value.to_string());
+        match key {
+            "fragment" => o.fragment = v,
+            "preset" => o.preset = v,
+            "weights" => o.weights = v,
+            "must" => o.must = v,
+            "current" => o.current = v,
+            "options" => o.options = v,
+            "count-paid" => o.count_paid = Some(value == "true"),
+            "view" => o.view = v,
+            "sections" => o.sections = v,
+            "heading" => o.heading = v,
+            "heading-level" => o.heading_level = v,
+            "today" => o.today = v,
+            _ => {}
+        }
+    }
+    o
+}
+
+/// Every host option the widget parses natively (`attrs::apply` for the setup and the
+/// presentation, `attrs::today`), on the defaults and on a preset: accepted options give a
+/// valid setup that round-trips, are a fixed point (applied again they change nothing), and
+/// the embed code's attributes for the result give it back; refused options leave a valid
+/// setup and presentation, each refusal a short message that starts by naming its option.
+pub fn host(input: &[u8]) -> Verdict {
+    use crate::view::{Presentation, HEADING_MAX, HEADING_MIN};
+    let d = embedded()?;
+    let o = host_options(input);
+    let given: Vec<&str> = [
+        ("fragment", o.fragment.is_some()),
+        ("preset", o.preset.is_some()),
+        ("weights", o.weights.is_some()),
+        ("must", o.must.is_some()),
+        ("current", o.current.is_some()),
+        ("options", o.options.is_some()),
+        ("view", o.view.is_some()),
+        ("sections", o.sections.is_some()),
+        ("heading-level", o.heading_level.is_some()),
+    ]
+    .into_iter()
+    .filter_map(|(k, on)| on.then_some(k))
+    .collect();
     let first = d.presets.first().map(|p| p.id.as_str()).unwrap_or_default();
     let bases = [
         Setup::defaults(d),
@@ -707,47 +859,79 @@ pub fn host(input: &[u8]) -> Verdict {
             .with_preset(d, first)
             .ok_or("no preset")?,
     ];
-    // The production path: the same `attrs::apply` the widget runs for attributes and
-    // `mount`/`update` keys.
-    let o = crate::attrs::HostOptions {
-        preset: preset.map(str::to_string),
-        options: options.map(str::to_string),
-        current: current.map(str::to_string),
-        ..Default::default()
-    };
-    let view = crate::view::Presentation::default();
+    let view = Presentation::default();
     for base in bases {
-        let (s, _, problems) = crate::attrs::apply(d, &base, &view, &o);
-        if problems.is_empty() {
-            valid_setup(d, &s)?;
-            if weights_are_hundredths(&s) {
-                round_trip(d, &s)?;
-            }
-            let (again, _, more) = crate::attrs::apply(d, &s, &view, &o);
-            if !more.is_empty() {
-                return fail(format!(
-                    "accepted options refused the second time: {more:?}"
-                ));
-            }
-            if again != s {
-                return fail("host options applied twice give another setup");
-            }
-        } else {
-            valid_setup(d, &s)?;
+        // The production path: the same `attrs::apply` the widget runs for attributes and
+        // `mount`/`update` keys.
+        let (s, p, problems) = crate::attrs::apply(d, &base, &view, &o);
+        valid_setup(d, &s)?;
+        if !(HEADING_MIN..=HEADING_MAX).contains(&p.heading_level) {
+            return fail(format!("heading level {}", p.heading_level));
+        }
+        if !problems.is_empty() {
             for e in &problems {
                 message(e)?;
-                let named = [
-                    ("preset \"", preset),
-                    ("options \"", options),
-                    ("current \"", current),
-                ]
-                .iter()
-                .any(|(prefix, given)| given.is_some() && e.starts_with(prefix));
-                if !named {
+                if !given.iter().any(|k| e.starts_with(&format!("{k} \""))) {
                     return fail(format!("message does not name the option: {e:?}"));
                 }
             }
+            continue;
         }
+        let (again, p2, more) = crate::attrs::apply(d, &s, &p, &o);
+        if !more.is_empty() {
+            return fail(format!(
+                "accepted options refused the second time: {more:?}"
+            ));
+        }
+        if again != s || p2 != p {
+            return fail("host options applied twice give another setup or presentation");
+        }
+        if weights_are_hundredths(&s) {
+            round_trip(d, &s)?;
+            embed_code(d, &s, &p)?;
+        }
+    }
+    if let Some(t) = &o.today {
+        match (crate::attrs::today(t), Date::parse(t)) {
+            (Ok(a), Some(b)) if a == b => {}
+            (Err(e), None) => {
+                message(&e)?;
+                if !e.starts_with("today \"") {
+                    return fail(format!("message does not name the option: {e:?}"));
+                }
+            }
+            (a, b) => return fail(format!("today {t:?}: {a:?}, Date::parse: {b:?}")),
+        }
+    }
+    Ok(())
+}
+
+/// The embed code's attributes for a setup and presentation (`snippet`), read back by a
+/// fresh widget (`attrs::apply` on the defaults), give the same setup and presentation.
+fn embed_code(d: &Dataset, s: &Setup, p: &crate::view::Presentation) -> Verdict {
+    let mut lines = Vec::new();
+    for (k, v) in crate::snippet::setup_attributes(d, s)
+        .into_iter()
+        .chain(crate::snippet::presentation_attributes(p))
+    {
+        lines.push(format!("{k}={v}"));
+    }
+    let o = host_options(lines.join("\n").as_bytes());
+    let fresh = crate::view::Presentation::default();
+    let (s2, p2, problems) = crate::attrs::apply(d, &Setup::defaults(d), &fresh, &o);
+    if !problems.is_empty() {
+        return fail(format!("the embed code {lines:?} is refused: {problems:?}"));
+    }
+    // Open (FUZZING.md): the paid-support switch has no attribute (only the `countPaid`
+    // key of `mount`/`update`), so the embed code cannot carry it.
+    let want = Setup {
+        count_paid: false,
+        ..s.clone()
+    };
+    if s2 != want || p2 != *p {
+        return fail(format!(
+            "the embed code {lines:?} gives another widget\n  s    = {s:?}\n  back = {s2:?}\n  p    = {p:?}\n  back = {p2:?}"
+        ));
     }
     Ok(())
 }

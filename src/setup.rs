@@ -124,7 +124,7 @@ impl Setup {
             }
             Change::Arch(a) => {
                 if let Some(a) = &a {
-                    if !all_arches(d).iter().any(|x| x == a) {
+                    if !has_arch(d, a) {
                         return Err(format!("unknown architecture \"{}\"", clip(a)));
                     }
                 }
@@ -432,6 +432,15 @@ pub fn evaluate(data: &Dataset, setup: &Setup, today: Date) -> Evaluation {
         in_play: None,
         near_tie_margin: 2.0,
     })
+}
+
+/// Whether any version lists architecture `a` (what [`all_arches`] holds, without
+/// building the list: it is checked on every must-have change and fragment).
+pub fn has_arch(d: &Dataset, a: &str) -> bool {
+    d.options
+        .iter()
+        .flat_map(|o| &o.versions)
+        .any(|v| v.arches.iter().any(|x| x == a))
 }
 
 /// Every architecture any version lists, sorted, without repeats.

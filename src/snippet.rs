@@ -59,8 +59,10 @@ pub fn setup_attributes(d: &Dataset, s: &Setup) -> Vec<(&'static str, String)> {
             .collect();
         out.push(("must", parts.join(";")));
     }
-    if s.current != base.current {
-        out.push(("current", s.current.clone().unwrap_or_else(|| "new".into())));
+    // A mixed fleet is `current`'s "id:servers,…" form (found by the host fuzz target).
+    if s.current != base.current || s.fleet != base.fleet {
+        let text = crate::setup::fleet_text(s);
+        out.push(("current", text.unwrap_or_else(|| "new".into())));
     }
     if s.compare != base.compare {
         out.push(("options", s.compare.join(",")));

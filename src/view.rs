@@ -1,6 +1,8 @@
 //! Which parts of the widget show, and its title: the `view`, `sections`, `heading` and
 //! `heading-level` host options. Pure Rust, tested natively.
 
+use crate::setup::clip;
+
 /// A part of the widget a host can show or leave out, in the order the full view shows them.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -156,7 +158,7 @@ impl Presentation {
             .find(|v| v.id() == text.trim())
             .ok_or_else(|| {
                 let ids: Vec<&str> = View::ALL.iter().map(|v| v.id()).collect();
-                format!("view \"{}\" is not one of: {}", text, ids.join(", "))
+                format!("view \"{}\" is not one of: {}", clip(text), ids.join(", "))
             })?;
         Ok(())
     }
@@ -170,7 +172,9 @@ impl Presentation {
                 None => {
                     let ids: Vec<&str> = Section::ALL.iter().map(|s| s.id()).collect();
                     return Err(format!(
-                        "sections: \"{name}\" is not one of: {}",
+                        "sections \"{}\": \"{}\" is not one of: {}",
+                        clip(text),
+                        clip(name),
                         ids.join(", ")
                     ));
                 }
@@ -201,7 +205,8 @@ impl Presentation {
                 Ok(())
             }
             _ => Err(format!(
-                "heading-level \"{text}\" is not one of: 2, 3, 4, 5, 6"
+                "heading-level \"{}\" is not one of: 2, 3, 4, 5, 6",
+                clip(text)
             )),
         }
     }
@@ -241,10 +246,18 @@ mod tests {
         );
         assert!(p.folded().is_empty());
         assert!(!p.shows(Section::Situation));
-        assert!(p
-            .set_sections("ranking,charts")
-            .unwrap_err()
-            .starts_with("sections: \"charts\" is not one of: situation, recommendation"));
+        assert!(p.set_sections("ranking,charts").unwrap_err().starts_with(
+            "sections \"ranking,charts\": \"charts\" is not one of: situation, recommendation"
+        ));
+        // Untrusted text is quoted clipped (found by the host fuzz target).
+        let long = "x".repeat(5000);
+        for e in [
+            p.set_view(&long),
+            p.set_sections(&long),
+            p.set_heading_level(&long),
+        ] {
+            assert!(e.unwrap_err().chars().count() < 400);
+        }
         p.set_sections("").unwrap();
         assert_eq!(p.sections, None);
     }

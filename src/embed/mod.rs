@@ -78,9 +78,7 @@ fn problems_text(what: &str, problems: &[Problem]) -> String {
 
 fn today(opt: Option<&str>) -> Result<Date, String> {
     match opt {
-        Some(t) => {
-            Date::parse(t).ok_or_else(|| format!("today \"{t}\" is not a date (YYYY-MM-DD)"))
-        }
+        Some(t) => crate::attrs::today(t),
         None => {
             let now = js_sys::Date::new_0();
             Ok(Date {
