@@ -80,9 +80,10 @@ pub fn dataset(input: &[u8]) -> Verdict {
     // The widget reads a JS string (the element's text), which is always Unicode.
     let text = String::from_utf8_lossy(input);
     let verdict = data::from_json_str(&text);
-    let document: Option<Value> = serde_json::from_str(&text).ok();
     match serde_json::from_str::<RawDataset>(&text) {
         Err(_) => {
+            // (Read as a JSON tree only here: the paths of shape errors lead into it.)
+            let document: Option<Value> = serde_json::from_str(&text).ok();
             // Not a dataset at all: exactly one problem, saying where.
             let problems = match &verdict {
                 Ok(_) => return fail("serde_json refuses a document the loader accepts"),
@@ -172,8 +173,8 @@ fn located(p: &Problem, document: Option<&Value>, shape: bool) -> Verdict {
     ))
 }
 
-/// The value at a path such as `options[2].versions[0].id` or `presets[0].weights.a.b`
-/// (map keys may contain dots: every split is tried).
+/// The value at a path such as `options[2].versions[0].id`, `presets[0].weights.a.b` (map
+/// keys may contain dots: every split is tried) or `translations.de["Some text"]`.
 fn follow<'v>(v: &'v Value, path: &str) -> Option<&'v Value> {
     if path.is_empty() {
         return Some(v);
@@ -184,6 +185,18 @@ fn follow<'v>(v: &'v Value, path: &str) -> Option<&'v Value> {
             follow(items.get(n.parse::<usize>().ok()?)?, rest)
         }
         // A key may itself hold `.` or `[` (found by the fuzzer: an unknown field "[c…").
+        // A translation's key is quoted: `["the English text"]`, or for a long text its
+        // first 60 characters and its length, `["The first…"… (75 characters)]`.
+        Value::Object(map) if path.starts_with("[\"") => map.iter().find_map(|(k, item)| {
+            let n = k.chars().count();
+            let quoted = if n <= 60 {
+                format!("[{k:?}]")
+            } else {
+                let head: String = k.chars().take(60).collect();
+                format!("[{head:?}… ({n} characters)]")
+            };
+            follow(item, path.strip_prefix(quoted.as_str())?)
+        }),
         Value::Object(map) => {
             let path = path.strip_prefix('.').unwrap_or(path);
             map.iter().find_map(|(k, item)| {
@@ -1110,6 +1123,15 @@ mod tests {
         assert!(follow(&v, "x").is_some());
         assert!(follow(&v, "a[1]").is_none());
         assert!(follow(&v, "a[0].b").is_none());
+        let long = "x".repeat(61);
+        let t: Value = serde_json::json!({"de": {"A \"b\".c": 1, (long.clone()): 2}});
+        assert_eq!(
+            follow(&t, r#"de["A \"b\".c"]"#),
+            Some(&serde_json::json!(1))
+        );
+        let clipped = format!("de[{:?}… (61 characters)]", &long[..60]);
+        assert_eq!(follow(&t, &clipped), Some(&serde_json::json!(2)));
+        assert!(follow(&t, r#"de["A"]"#).is_none());
         let nowhere = Problem::new("options[9].id", "unknown option");
         assert!(located(&nowhere, Some(&v), false).is_err());
         assert!(located(&Problem::new("", "bad"), Some(&v), false).is_err());
