@@ -32,6 +32,8 @@ pub struct HostOptions {
     pub heading_level: Option<String>,
     /// "off" disables URL-fragment sharing for this widget.
     pub share: Option<String>,
+    /// The interface language ("en", "de", "de-AT"); default: the page's, then the browser's.
+    pub lang: Option<String>,
     /// ISO date to use as today (tests and archived pages); default: the browser's date.
     pub today: Option<String>,
     /// Text of the `<script type="application/json">` the bootstrap looked up for `dataset`.
@@ -53,11 +55,12 @@ impl HostOptions {
             || self.current.is_some()
             || self.options.is_some()
             || self.count_paid.is_some()
+            || self.lang.is_some()
     }
 }
 
 /// Applies every option to copies of `setup` and `presentation`, in the order fragment,
-/// preset, weights, must, current, options, then the presentation. An invalid option is
+/// preset, weights, must, current, options, lang, then the presentation. An invalid option is
 /// skipped and its message (naming the option and its valid values) collected: the caller
 /// either shows them all and keeps the rest (start-up) or rejects the whole change (update).
 pub fn apply(
@@ -77,7 +80,12 @@ pub fn apply(
     if let Some(text) = &o.fragment {
         note(
             fragment::decode(d, text)
-                .map(|x| s = x)
+                .map(|x| {
+                    // A fragment without a language keeps the one chosen.
+                    let lang = s.lang.take();
+                    s = x;
+                    s.lang = s.lang.take().or(lang);
+                })
                 .map_err(|e| format!("fragment \"{}\": {e}", clip(text))),
         );
     }
@@ -138,6 +146,17 @@ pub fn apply(
                         clip(&text),
                         all.join(", ")
                     )
+                }),
+        );
+    }
+    if let Some(tag) = &o.lang {
+        note(
+            s.try_apply(d, Change::Lang(Some(tag.clone())))
+                .map(drop)
+                .map_err(|e| {
+                    // An unsupported language shows English (and says so), not the page's.
+                    s.lang = Some("en".to_string());
+                    format!("lang: {e}; showing English")
                 }),
         );
     }

@@ -5,7 +5,7 @@
 //! `#elc=p:production;w:8,2,6,5,3,7,4,5,6;f:fips;a:x86_64;y:5;c:centos-linux-7;o:almalinux,rocky`.
 //! Every field is optional; `w` lists one weight per criterion in dataset order; `c` is one
 //! version id or a mixed fleet `c:centos-linux-7:150,centos-stream-8:50`; `x:1` counts paid
-//! extended support.
+//! extended support; `l:de` is the interface language chosen (none: the page's and the browser's).
 //! Values are checked by the same rules as every other change ([`Setup::try_apply`]).
 
 use crate::data::{Dataset, MAX_WEIGHT};
@@ -40,6 +40,10 @@ pub fn encode(s: &Setup) -> String {
         parts.push("x:1".to_string());
     }
     parts.push(format!("o:{}", s.compare.join(",")));
+    // Only a chosen language: links without one follow the page and the browser.
+    if let Some(lang) = &s.lang {
+        parts.push(format!("l:{lang}"));
+    }
     parts.join(";")
 }
 
@@ -113,6 +117,9 @@ pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
                     d,
                     Change::CompareAll(value.split(',').map(str::to_string).collect()),
                 )?;
+            }
+            "l" => {
+                s.try_apply(d, Change::Lang(Some(value.to_string())))?;
             }
             other => return Err(format!("unknown field \"{}\"", clip(other))),
         }

@@ -13,6 +13,7 @@ pub mod attrs;
 pub mod data;
 pub mod engine;
 pub mod fragment;
+pub mod i18n;
 pub mod num;
 pub mod report;
 pub mod setup;

@@ -7,6 +7,7 @@
 
 use crate::data::{Dataset, Date, MustHaves, MAX_WEIGHT};
 use crate::engine::{Evaluation, Inputs};
+use crate::i18n::Tr;
 
 /// Fewest and most options the side-by-side table shows.
 pub const COMPARE_MIN: usize = 2;
@@ -35,6 +36,9 @@ pub struct Setup {
     pub count_paid: bool,
     /// Option ids in the side-by-side table.
     pub compare: Vec<String>,
+    /// The interface language chosen (a catalogue's tag, see [`crate::i18n`]); None: not
+    /// chosen, the embedding layer resolves it from the page and the browser.
+    pub lang: Option<String>,
 }
 
 /// One change to a setup. Invalid changes (an unknown id, a compare list that would
@@ -62,6 +66,8 @@ pub enum Change {
     Compare(String, bool),
     /// Replace the whole compare list (host options, fragments).
     CompareAll(Vec<String>),
+    /// The interface language, by tag ("de", "de-AT" → de); None: not chosen.
+    Lang(Option<String>),
 }
 
 impl Setup {
@@ -75,7 +81,16 @@ impl Setup {
             fleet: Vec::new(),
             count_paid: false,
             compare: default_compare(d),
+            lang: None,
         }
+    }
+
+    /// The language this setup is shown in (English when none is chosen).
+    pub fn tr(&self) -> Tr {
+        self.lang
+            .as_deref()
+            .and_then(Tr::for_tag)
+            .unwrap_or_default()
     }
 
     /// This setup with a preset applied (see [`Change::Preset`]), or None for an unknown id.
@@ -194,6 +209,18 @@ impl Setup {
                     }
                 }
                 self.compare = ids;
+            }
+            Change::Lang(None) => self.lang = None,
+            Change::Lang(Some(tag)) => {
+                let tr = Tr::for_tag(&tag).ok_or_else(|| {
+                    let all: Vec<&str> = Tr::all().map(Tr::lang).collect();
+                    format!(
+                        "language \"{}\" is not available (languages: {})",
+                        clip(&tag),
+                        all.join(", ")
+                    )
+                })?;
+                self.lang = Some(tr.lang().to_string());
             }
         }
         Ok(*self != before)
@@ -392,7 +419,7 @@ impl Visitor {
                 // preset's weights express.
                 return self.setup.try_apply(d, c).unwrap_or(false);
             }
-            Edit::Change(c @ (Change::Compare(..) | Change::CompareAll(_))) => {
+            Edit::Change(c @ (Change::Compare(..) | Change::CompareAll(_) | Change::Lang(_))) => {
                 return self.setup.try_apply(d, c).unwrap_or(false);
             }
             Edit::Change(c) => {
@@ -421,6 +448,12 @@ impl Visitor {
 /// What the widget shows for `setup` on `today`: the one place a setup becomes engine
 /// inputs (the widget's reducer and the static version both call it).
 pub fn evaluate(data: &Dataset, setup: &Setup, today: Date) -> Evaluation {
+    evaluate_in(data, setup, today, setup.tr())
+}
+
+/// [`evaluate`] with its sentences in `tr` (the widget's language: the setup's, or the page's
+/// when the setup names none).
+pub fn evaluate_in(data: &Dataset, setup: &Setup, today: Date, tr: Tr) -> Evaluation {
     crate::engine::evaluate(&Inputs {
         dataset: data,
         weights: &setup.weights,
@@ -431,6 +464,7 @@ pub fn evaluate(data: &Dataset, setup: &Setup, today: Date) -> Evaluation {
         count_paid: setup.count_paid,
         in_play: None,
         near_tie_margin: 2.0,
+        tr,
     })
 }
 

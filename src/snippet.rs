@@ -67,6 +67,9 @@ pub fn setup_attributes(d: &Dataset, s: &Setup) -> Vec<(&'static str, String)> {
     if s.compare != base.compare {
         out.push(("options", s.compare.join(",")));
     }
+    if let Some(lang) = &s.lang {
+        out.push(("lang", lang.clone()));
+    }
     out
 }
 

@@ -57,6 +57,7 @@ fn engine_and_data_know_nothing_of_the_web() {
         "src/setup.rs",
         "src/fragment.rs",
         "src/num.rs",
+        "src/i18n",
         "src/report",
         "src/fuzzing.rs",
         "src/attrs.rs",

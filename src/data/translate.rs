@@ -7,6 +7,8 @@
 //! titles (kept as published), publisher ids, vendor and tool owner names are not translated.
 
 use super::{CriterionKind, Dataset};
+pub use crate::i18n::is_language_tag;
+pub(crate) use crate::i18n::placeholders;
 
 /// Whether a translatable field must have a text in every language the dataset declares.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -99,29 +101,6 @@ fn each_text<D>(d: &mut Dataset<D>, f: &mut Visit<'_>) {
         at!(R, &mut p.name, "presets[{i}].name");
         at!(R, &mut p.description, "presets[{i}].description");
     }
-}
-
-/// The `{name}` placeholders of a text, sorted.
-pub(crate) fn placeholders(s: &str) -> Vec<&str> {
-    let mut out: Vec<&str> = s
-        .split('{')
-        .skip(1)
-        .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
-        .filter(|name| {
-            !name.is_empty() && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_')
-        })
-        .collect();
-    out.sort_unstable();
-    out
-}
-
-/// A language tag as the dataset and the widget accept it: `de`, `pt-BR`, `zh-Hant`.
-pub fn is_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let primary = parts.next().unwrap_or("");
-    (2..=3).contains(&primary.len())
-        && primary.bytes().all(|b| b.is_ascii_lowercase())
-        && parts.all(|p| (2..=8).contains(&p.len()) && p.bytes().all(|b| b.is_ascii_alphanumeric()))
 }
 
 impl<D: Clone> Dataset<D> {

@@ -16,11 +16,11 @@ const ELC_SHELL_CSS =
   " .elc-banner { margin: 0 0 .5em; padding: .5em .75em; white-space: pre-line; }";
 /** The element's attributes; also the keys of mount/update (`heading-level` is `headingLevel` there). */
 const ELC_KEYS = ["preset", "options", "current", "weights", "must", "view", "sections", "heading", "heading-level",
-  "theme", "dataset", "share", "today"];
+  "theme", "dataset", "share", "today", "lang"];
 /** What `state()` returns that is not an attribute; mount/update accept it back. */
 const ELC_STATE_KEYS = ["compare", "fragment", "detail", "countPaid"];
 /** Keys the wasm side checks and applies (the setup and which parts show). */
-const ELC_WIDGET_KEYS = ["fragment", "preset", "options", "current", "weights", "must", "view", "sections", "heading", "heading-level"];
+const ELC_WIDGET_KEYS = ["fragment", "preset", "options", "current", "weights", "must", "view", "sections", "heading", "heading-level", "lang"];
 const ELC_THEMES = ["auto", "light", "dark", "inherit"];
 /** Options that need a fresh widget (new data or sharing), not just a new setup. */
 const ELC_REMOUNT = ["dataset", "share", "today"];

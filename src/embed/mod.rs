@@ -11,9 +11,9 @@ mod js;
 use crate::attrs::{self, HostOptions};
 use crate::data::{self, Dataset, Date, Problem};
 use crate::fragment;
+use crate::i18n::{Localized, Tr};
 use crate::setup::Setup;
-use crate::ui::state::Data;
-use crate::ui::{App, AppProps, Pushed};
+use crate::ui::{App, AppProps, Pushed, Texts};
 use crate::view::Presentation;
 use host::Reported;
 use std::cell::RefCell;
@@ -26,7 +26,8 @@ use yew::{AppHandle, Callback};
 type Options = HostOptions;
 
 thread_local! {
-    static DEFAULT: RefCell<Option<Rc<Dataset>>> = const { RefCell::new(None) };
+    /// The built-in dataset with its per-language views, shared by every widget of the page.
+    static DEFAULT: RefCell<Option<Rc<Localized>>> = const { RefCell::new(None) };
     /// Roots of live widgets, for the panic box.
     static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
     /// The id-less host that owns the plain `elc` fragment key (kept across remounts).
@@ -45,14 +46,14 @@ fn parse_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
     data::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
 }
 
-fn default_dataset() -> Result<Rc<Dataset>, String> {
+fn default_dataset() -> Result<Rc<Localized>, String> {
     if let Some(d) = DEFAULT.with(|d| d.borrow().clone()) {
         return Ok(d);
     }
-    let d = Rc::new(
+    let d = Rc::new(Localized::new(
         parse_dataset(data::EMBEDDED_JSON)
             .map_err(|p| problems_text("The built-in dataset", &p))?,
-    );
+    ));
     DEFAULT.with(|slot| *slot.borrow_mut() = Some(d.clone()));
     Ok(d)
 }
@@ -145,7 +146,7 @@ impl WidgetHandle {
     pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
         let o = options_from(options).map_err(|e| JsError::new(&e))?;
         let (setup, presentation, problems) = attrs::apply(
-            &self.props.data,
+            self.props.texts.0.base(),
             &self.setup(),
             &self.props.presentation,
             &o,
@@ -156,7 +157,7 @@ impl WidgetHandle {
         if presentation != self.props.presentation {
             self.props.presentation = presentation;
             self.props.embed_code = embed_code_callback(
-                &self.props.data,
+                &self.props.texts,
                 self.props.today,
                 &self.props.presentation,
                 &self.host,
@@ -187,9 +188,10 @@ impl WidgetHandle {
             extra.retain(|(k, _)| *k != "id");
             extra.insert(0, ("id", id));
         }
+        let setup = self.setup();
         crate::snippet::embed_code(
-            &self.props.data,
-            &self.setup(),
+            &self.props.texts.0.view(setup.tr()).0,
+            &setup,
             self.props.today,
             &self.props.presentation,
             &script.unwrap_or_else(|| self.script.clone()),
@@ -234,8 +236,8 @@ impl WidgetHandle {
         if text == fragment::encode(&current) {
             return false;
         }
-        match fragment::decode(&self.props.data, text) {
-            Ok(s) => self.push(s, None),
+        match fragment::decode(self.props.texts.0.base(), text) {
+            Ok(s) => self.push(keep_lang(s, &current), None),
             Err(e) => self.push(
                 current,
                 Some(format!(
@@ -294,12 +296,13 @@ pub fn mount_widget(
     install_panic_box();
     let o = options_from(options).map_err(|e| JsError::new(&e))?;
     let lenient = o.lenient == Some(true);
-    let data = Data(match &o.dataset_json {
-        Some(text) => Rc::new(
+    let texts = Texts(match &o.dataset_json {
+        Some(text) => Rc::new(Localized::new(
             parse_dataset(text).map_err(|p| JsError::new(&problems_text("The dataset", &p)))?,
-        ),
+        )),
         None => default_dataset().map_err(|e| JsError::new(&e))?,
     });
+    let data = texts.0.base().clone();
     let (base, presentation, mut problems) =
         attrs::apply(&data, &Setup::defaults(&data), &Presentation::default(), &o);
     let today = match today(o.today.as_deref()) {
@@ -323,7 +326,7 @@ pub fn mount_widget(
             .map(str::to_owned)
     }) {
         Some(text) => match fragment::decode(&data, &text) {
-            Ok(s) => (s, None),
+            Ok(s) => (keep_lang(s, &base), None),
             Err(e) => (
                 base,
                 Some(format!(
@@ -339,7 +342,8 @@ pub fn mount_widget(
         .script_url
         .clone()
         .unwrap_or_else(|| DEFAULT_SCRIPT.to_string());
-    let embed_code = embed_code_callback(&data, today, &presentation, &host, &script, share_off);
+    let embed_code = embed_code_callback(&texts, today, &presentation, &host, &script, share_off);
+    let lang = page_lang(&host, hand_off.save_copy.is_some());
     let reported = Rc::new(RefCell::new(Reported::default()));
     let on_change = {
         let (reported, key, host) = (reported.clone(), key.clone(), host.clone());
@@ -349,7 +353,8 @@ pub fn mount_widget(
         .clone()
         .map(|key| Callback::from(move |value: String| host::share_link(&key, &value)));
     let props = AppProps {
-        data,
+        texts,
+        lang,
         today,
         initial: setup,
         notice,
@@ -376,6 +381,42 @@ pub fn mount_widget(
     })
 }
 
+/// A setup read from a fragment, keeping `was`'s language when the fragment names none.
+fn keep_lang(mut s: Setup, was: &Setup) -> Setup {
+    if s.lang.is_none() {
+        s.lang.clone_from(&was.lang);
+    }
+    s
+}
+
+/// The language the page asks for: the closest ancestor's `lang` (up to `<html lang>`; the
+/// element's own `lang` is the explicit option), then the browser's languages, then English.
+/// The single file is the widget's own page: it follows the browser, and its `<html lang>`
+/// is set to the language it resolves.
+fn page_lang(host: &Element, single_file: bool) -> Tr {
+    let mut tags: Vec<String> = Vec::new();
+    if !single_file {
+        let mut node = host.parent_element();
+        while let Some(el) = node {
+            if let Some(l) = el.get_attribute("lang").filter(|l| !l.trim().is_empty()) {
+                tags.push(l);
+            }
+            node = el.parent_element();
+        }
+    }
+    if let Some(w) = web_sys::window() {
+        let list = js_sys::Array::from(&w.navigator().languages());
+        tags.extend(list.iter().filter_map(|v| v.as_string()));
+    }
+    let tr = Tr::first_of(tags.iter().map(String::as_str)).unwrap_or_default();
+    if single_file {
+        if let Some(html) = host.owner_document().and_then(|d| d.document_element()) {
+            let _ = html.set_attribute("lang", tr.lang());
+        }
+    }
+    tr
+}
+
 /// Where the README's steps put the bundle: the embed code's script path when the widget
 /// runs from the single file (which has no bundle URL of its own).
 const DEFAULT_SCRIPT: &str = "/assets/elcompare/elcompare.js";
@@ -398,22 +439,22 @@ fn host_attributes(host: &Element, share_off: bool) -> Vec<(&'static str, String
 /// "Copy embed code" for the app: the code for a setup, with this widget's presentation,
 /// script URL and host attributes (read when the visitor asks).
 fn embed_code_callback(
-    data: &Data,
+    texts: &Texts,
     today: Date,
     presentation: &Presentation,
     host: &Element,
     script: &str,
     share_off: bool,
 ) -> Callback<Setup, String> {
-    let (d, p, host, script) = (
-        data.clone(),
+    let (texts, p, host, script) = (
+        texts.clone(),
         presentation.clone(),
         host.clone(),
         script.to_string(),
     );
     Callback::from(move |setup: Setup| {
         crate::snippet::embed_code(
-            &d,
+            &texts.0.view(setup.tr()).0,
             &setup,
             today,
             &p,

@@ -27,6 +27,7 @@ pub use score::{
 };
 
 use crate::data::{CriterionKind, Dataset, Date, FlagState, MustHaves, Role, MAX_WEIGHT};
+use crate::i18n::Tr;
 
 /// Everything one evaluation depends on.
 #[derive(Debug, Clone, Copy)]
@@ -47,6 +48,8 @@ pub struct Inputs<'a> {
     pub in_play: Option<&'a [usize]>,
     /// Top two within this many points (0–100 scale) are a near tie. Default 2.
     pub near_tie_margin: f64,
+    /// The language of the reasons and sentences.
+    pub tr: Tr,
 }
 
 /// One criterion's share of an option's total.
@@ -151,6 +154,7 @@ impl<'a> Inputs<'a> {
             count_paid: false,
             in_play: None,
             near_tie_margin: DEFAULT_NEAR_TIE_MARGIN,
+            tr: Tr::english(),
         }
     }
 

@@ -13,10 +13,12 @@ pub mod state;
 mod timeline;
 
 use crate::fragment;
+use crate::i18n::{k, Tr};
 use crate::setup::{Change, Edit, Setup};
 use crate::summary::Summary;
 use crate::view::{Presentation, Section};
-use state::{Action, Data, State};
+use state::{Action, State};
+pub use state::{Data, Texts};
 use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
@@ -32,7 +34,10 @@ pub struct Pushed {
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct AppProps {
-    pub data: Data,
+    /// The dataset and its per-language views.
+    pub texts: Texts,
+    /// The language the page and the browser ask for (a setup's own language wins).
+    pub lang: Tr,
     pub today: crate::data::Date,
     pub initial: Setup,
     pub notice: Option<String>,
@@ -88,6 +93,7 @@ struct Handlers {
     fleet: Callback<Vec<(String, u32)>>,
     paid: Callback<bool>,
     compare: Callback<(String, bool)>,
+    lang: Callback<String>,
 }
 
 impl Handlers {
@@ -106,6 +112,7 @@ impl Handlers {
             compare: to(d, |(id, on)| {
                 Action::Edit(Edit::Change(Change::Compare(id, on)))
             }),
+            lang: to(d, |tag| Action::Edit(Edit::Change(Change::Lang(Some(tag))))),
         }
     }
 }
@@ -114,7 +121,7 @@ impl Handlers {
 pub fn app(props: &AppProps) -> Html {
     let state = {
         let p = props.clone();
-        use_reducer(move || State::new(p.data, p.today, p.initial, p.notice))
+        use_reducer(move || State::new(p.texts, p.lang, p.today, p.initial, p.notice))
     };
     let h = {
         let d = state.dispatcher();
@@ -144,10 +151,12 @@ pub fn app(props: &AppProps) -> Html {
                 state.eval.clone(),
                 state.generation,
                 state.touched,
+                state.tr,
             ),
-            move |(setup, eval, generation, touched)| {
+            move |(setup, eval, generation, touched, tr)| {
                 let mut summary = Summary::new(&data, setup, eval, *generation);
                 summary.touched = *touched;
+                summary.lang = tr.lang();
                 on_change.emit(Rc::new(summary));
             },
         );
@@ -196,6 +205,7 @@ pub fn app(props: &AppProps) -> Html {
 
     let more_open = use_state(|| false);
     let s = &*state;
+    let tr = s.tr;
     let share_url = props
         .share_link
         .as_ref()
@@ -277,12 +287,19 @@ pub fn app(props: &AppProps) -> Html {
         format!("More: {}", names.join(", "))
     };
     html! {
+        <ContextProvider<Tr> context={tr}>
         <ContextProvider<SubLevel> context={SubLevel(pres.sub_level())}>
-        <div class="elc-app">
-            if !title.is_empty() {
+        <div class="elc-app" lang={tr.lang()}>
+            if !title.is_empty() || single_file {
                 <header class="elc-head">
-                    <@{format!("h{}", pres.heading_level)} class="elc-title">{ title }</@>
+                    if !title.is_empty() {
+                        <@{format!("h{}", pres.heading_level)} class="elc-title">{ title }</@>
+                    }
+                    if single_file { { language_switch(tr, &h.lang) } }
                 </header>
+            }
+            if !s.data_in_lang {
+                <p class="elc-data-lang">{ tr.t(k::APP_DATA_ENGLISH) }</p>
             }
             if let Some(n) = &s.notice {
                 <div class="elc-notice" role="alert">
@@ -332,7 +349,32 @@ pub fn app(props: &AppProps) -> Html {
             }
         </div>
         </ContextProvider<SubLevel>>
+        </ContextProvider<Tr>>
     }
+}
+
+/// The single file's language switch: every language the widget speaks, each named in itself.
+fn language_switch(tr: Tr, on_lang: &Callback<String>) -> Html {
+    let onchange = on_lang.reform(|e: Event| {
+        let el: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        el.value()
+    });
+    html! {
+        <label class="elc-lang">
+            <span>{ tr.t(k::APP_LANGUAGE) }</span>
+            <select {onchange}>
+                { for Tr::all().map(|l| html! {
+                    <option value={l.lang()} lang={l.lang()} selected={l == tr}>{ l.t(k::LANG_NAME) }</option>
+                }) }
+            </select>
+        </label>
+    }
+}
+
+/// The widget's language, for every component (given by the `App` as a context).
+#[hook]
+pub fn use_tr() -> Tr {
+    use_context::<Tr>().unwrap_or_default()
 }
 
 /// Level of the widget's sub-headings (from `heading-level`), for [`SubHeading`].

@@ -4,6 +4,7 @@
 
 use crate::data::{Dataset, Date};
 use crate::engine::Evaluation;
+use crate::i18n::{Localized, Tr};
 use crate::setup::{Edit, Setup, Visitor};
 use std::rc::Rc;
 use yew::Reducible;
@@ -25,9 +26,28 @@ impl std::ops::Deref for Data {
     }
 }
 
+/// The dataset with its per-language views (shared by every widget showing it); equality is
+/// identity.
+#[derive(Clone, Debug)]
+pub struct Texts(pub Rc<Localized>);
+
+impl PartialEq for Texts {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct State {
+    /// The dataset in the widget's language ([`State::tr`]).
     pub data: Data,
+    pub texts: Texts,
+    /// The language the page and the browser ask for, used when the setup names none.
+    pub page_lang: Tr,
+    /// The language shown: the setup's, else the page's.
+    pub tr: Tr,
+    /// False when the dataset has no texts in [`State::tr`]'s language (they show in English).
+    pub data_in_lang: bool,
     pub today: Date,
     /// The setup and what "reset" returns to; every rule lives in [`Visitor::apply`].
     pub visitor: Visitor,
@@ -62,17 +82,35 @@ pub fn evaluations() -> u64 {
     EVALUATIONS.with(std::cell::Cell::get)
 }
 
-/// The evaluation of a setup: [`crate::setup::evaluate`] (shared with the static version), counted.
-pub fn evaluate(data: &Dataset, setup: &Setup, today: Date) -> Evaluation {
+/// The evaluation of a setup: [`crate::setup::evaluate_in`] (shared with the static version), counted.
+pub fn evaluate(data: &Dataset, setup: &Setup, today: Date, tr: Tr) -> Evaluation {
     EVALUATIONS.with(|n| n.set(n.get() + 1));
-    crate::setup::evaluate(data, setup, today)
+    crate::setup::evaluate_in(data, setup, today, tr)
+}
+
+/// The language a setup is shown in on a page that asks for `page`.
+fn shown_in(setup: &Setup, page: Tr) -> Tr {
+    setup.lang.as_deref().and_then(Tr::for_tag).unwrap_or(page)
 }
 
 impl State {
-    pub fn new(data: Data, today: Date, setup: Setup, notice: Option<String>) -> State {
-        let eval = Rc::new(evaluate(&data, &setup, today));
+    pub fn new(
+        texts: Texts,
+        page_lang: Tr,
+        today: Date,
+        setup: Setup,
+        notice: Option<String>,
+    ) -> State {
+        let tr = shown_in(&setup, page_lang);
+        let (view, data_in_lang) = texts.0.view(tr);
+        let data = Data(view);
+        let eval = Rc::new(evaluate(&data, &setup, today, tr));
         State {
             data,
+            texts,
+            page_lang,
+            tr,
+            data_in_lang,
             today,
             visitor: Visitor::new(setup),
             eval,
@@ -113,7 +151,14 @@ impl Reducible for State {
                 return Rc::new(next);
             }
         }
-        next.eval = Rc::new(evaluate(&self.data, next.setup(), self.today));
+        let tr = shown_in(next.setup(), self.page_lang);
+        if tr != self.tr {
+            let (view, data_in_lang) = self.texts.0.view(tr);
+            next.data = Data(view);
+            next.tr = tr;
+            next.data_in_lang = data_in_lang;
+        }
+        next.eval = Rc::new(evaluate(&next.data, next.setup(), self.today, tr));
         Rc::new(next)
     }
 }

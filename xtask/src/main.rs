@@ -8,7 +8,8 @@
 //! - `bench [page|guest] [--runs N]`  setup + dist, then size / start-up / latency / engine /
 //!   memory figures (`page`) and Lighthouse + long tasks on host pages (`guest`); both by default
 //! - `fuzz [TARGET…] [--secs N] [--runs N]`  libFuzzer campaigns (nightly), corpus minimised
-//! - `check-dataset FILE`  every problem of a dataset file, each with its JSON path
+//! - `check-dataset FILE`  every problem of a dataset file, each with its JSON path, and of
+//!   the interface catalogues data/i18n/*.json, each with its file and key
 
 mod dist;
 mod fuzz;
@@ -57,9 +58,35 @@ fn check_dataset(args: &[String]) -> Result {
     let file = args
         .first()
         .ok_or("usage: cargo xtask check-dataset FILE")?;
+    // The interface catalogues first: the same check as the build's (build.rs).
+    let catalogues = root().join("data/i18n");
+    match elcompare::i18n::check::check_dir(&catalogues) {
+        Ok(c) => {
+            let langs: Vec<&str> = c.iter().map(|c| c.lang.as_str()).collect();
+            println!("{}: valid ({})", catalogues.display(), langs.join(", "));
+        }
+        Err(problems) => {
+            for p in &problems {
+                println!("{p}");
+            }
+            return Err(format!(
+                "{}: {} problem(s)",
+                catalogues.display(),
+                problems.len()
+            ));
+        }
+    }
     let text = std::fs::read_to_string(file).map_err(|e| format!("{file}: {e}"))?;
     match elcompare::data::from_json_str(&text) {
         Ok(d) => {
+            for lang in d.languages() {
+                if elcompare::i18n::Tr::for_tag(lang).is_none_or(|t| t.lang() != lang) {
+                    println!(
+                        "{file}: note: the dataset has texts in {lang:?} but the interface has no \
+                         catalogue data/i18n/{lang}.json: they are never shown"
+                    );
+                }
+            }
             let languages: Vec<&str> = d.languages().collect();
             println!(
                 "{file}: valid ({} options, {} criteria, {} sources; texts in {})",
