@@ -43,10 +43,11 @@ const luminance = (rgb) => {
   return 0.2126 * r + 0.7152 * g + 0.0722 * b;
 };
 
-test("RTL and German host pages: the widget keeps its own direction and language", async () => {
-  for (const [path, pageLang] of [["/examples/rtl.html", "he"], ["/examples/dark-de.html", "de"]]) {
+test("RTL and German host pages: the widget keeps its own direction; it speaks the page's language when it has it", async () => {
+  // No Hebrew catalogue: English on the Hebrew page; German on the German one (issue 18).
+  for (const [path, pageLang, shown] of [["/examples/rtl.html", "he", "en"], ["/examples/dark-de.html", "de", "de"]]) {
     const { page, log, context } = await visit(path);
-    const look = await page.locator("el-compare").evaluate((host, pageLang) => {
+    const look = await page.locator("el-compare").evaluate((host, [pageLang, shown]) => {
       const root = host.shadowRoot;
       const why = root.querySelector(".elc-why");
       const winner = root.querySelector(".elc-winner");
@@ -56,18 +57,18 @@ test("RTL and German host pages: the widget keeps its own direction and language
         direction: [".elc-frame", ".elc-app", ".elc-winner", ".elc-why", "table"].map((s) => getComputedStyle(root.querySelector(s)).direction),
         padding: [cs.paddingLeft, cs.paddingRight],
         fontSize: cs.fontSize,
-        english: winner.matches(":lang(en)"),
+        shown: winner.matches(`:lang(${shown})`),
         hostLanguage: winner.matches(`:lang(${pageLang})`),
         textAlign: getComputedStyle(root.querySelector(".elc-title")).textAlign,
       };
-    }, pageLang);
+    }, [pageLang, shown]);
     if (pageLang === "he") assert.equal(look.hostDirection, "rtl", "the page really is right-to-left");
     assert.deepEqual(look.direction, ["ltr", "ltr", "ltr", "ltr", "ltr"], `${path}: direction`);
     // Lists are indented on the left by the widget's own 1.25em, not by the page's RTL padding.
     assert.equal(look.padding[1], "0px", `${path}: no right padding on lists`);
     assert.equal(parseFloat(look.padding[0]), 1.25 * parseFloat(look.fontSize), `${path}: left list padding`);
-    assert.equal(look.english, true, `${path}: the widget's text is English`);
-    assert.equal(look.hostLanguage, false, `${path}: the page's lang does not reach in`);
+    assert.equal(look.shown, true, `${path}: the widget's text is marked ${shown}`);
+    assert.equal(look.hostLanguage, pageLang === shown, `${path}: the page's lang reaches in only when the widget speaks it`);
     assert.equal(look.textAlign, "left");
     assert.deepEqual(log.errors, []);
     await context.close();
