@@ -1,6 +1,7 @@
 //! Which parts of the widget show, and its title: the `view`, `sections`, `heading` and
 //! `heading-level` host options. Pure Rust, tested natively.
 
+use crate::i18n::{k, Tr};
 use crate::setup::clip;
 
 /// A part of the widget a host can show or leave out, in the order the full view shows them.
@@ -45,19 +46,19 @@ impl Section {
         }
     }
 
-    /// How the "more" box names it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Section::Situation => "situation",
-            Section::Recommendation => "recommendation",
-            Section::Ranking => "ranking",
-            Section::Priorities => "priorities",
-            Section::MustHaves => "must-haves",
-            Section::Compare => "side-by-side table",
-            Section::Timeline => "lifecycle timeline",
-            Section::Migration => "migration plan",
-            Section::Sources => "sources",
-        }
+    /// How the "more" box names it, in `tr`'s language.
+    pub fn label(self, tr: Tr) -> &'static str {
+        tr.t(match self {
+            Section::Situation => k::SECTION_SITUATION,
+            Section::Recommendation => k::SECTION_RECOMMENDATION,
+            Section::Ranking => k::SECTION_RANKING,
+            Section::Priorities => k::SECTION_PRIORITIES,
+            Section::MustHaves => k::SECTION_MUST_HAVES,
+            Section::Compare => k::SECTION_COMPARE,
+            Section::Timeline => k::SECTION_TIMELINE,
+            Section::Migration => k::SECTION_MIGRATION,
+            Section::Sources => k::SECTION_SOURCES,
+        })
     }
 }
 

@@ -2,6 +2,8 @@
 //! the single offline file save a copy that opens with this setup. The buttons only
 //! send an [`Export`]; the app does the work and reports back in `status`.
 
+use super::use_tr;
+use crate::i18n::k;
 use yew::prelude::*;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -26,6 +28,7 @@ pub struct HandOffProps {
 
 #[function_component(HandOff)]
 pub fn hand_off(p: &HandOffProps) -> Html {
+    let tr = use_tr();
     let button = |what: Export, label: &'static str| {
         let cb = p.on_export.clone();
         html! { <button type="button" onclick={move |_| cb.emit(what)}>{ label }</button> }
@@ -36,17 +39,17 @@ pub fn hand_off(p: &HandOffProps) -> Html {
         .map_or((AttrValue::default(), false), |(t, f)| (t, f));
     html! {
         <section class="elc-panel elc-handoff" aria-labelledby="elc-handoff-h">
-            <h3 id="elc-handoff-h">{ "Hand it on" }</h3>
-            <p class="elc-hint">{ "For people without this page: a printed report, the decision as a Markdown record, the numbers for a spreadsheet." }</p>
+            <h3 id="elc-handoff-h">{ tr.t(k::HANDOFF_HEADING) }</h3>
+            <p class="elc-hint">{ tr.t(k::HANDOFF_HINT) }</p>
             <div class="elc-actions">
-                { button(Export::Print, "Print report") }
-                { button(Export::Record, "Download decision record (Markdown)") }
-                { button(Export::RankingCsv, "Download ranking (CSV)") }
-                { button(Export::TableCsv, "Download side-by-side table (CSV)") }
-                if p.single_file { { button(Export::SaveCopy, "Save a copy with this setup") } }
+                { button(Export::Print, tr.t(k::HANDOFF_PRINT)) }
+                { button(Export::Record, tr.t(k::HANDOFF_RECORD)) }
+                { button(Export::RankingCsv, tr.t(k::HANDOFF_RANKING_CSV)) }
+                { button(Export::TableCsv, tr.t(k::HANDOFF_TABLE_CSV)) }
+                if p.single_file { { button(Export::SaveCopy, tr.t(k::HANDOFF_SAVE_COPY)) } }
             </div>
             if p.local {
-                <p class="elc-local">{ "This page was opened from a file on this computer, so a link to it works only here. “Save a copy with this setup” gives you one file to mail or put on a share: it opens anywhere, offline, with exactly this setup." }</p>
+                <p class="elc-local">{ tr.t(k::HANDOFF_LOCAL) }</p>
             }
             <p class={classes!("elc-action-status", failed.then_some("elc-failed"))} role="status">{ text }</p>
         </section>

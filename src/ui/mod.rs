@@ -283,7 +283,7 @@ pub fn app(props: &AppProps) -> Html {
         })
     };
     let more_summary = {
-        let names: Vec<&str> = folded.iter().map(|x| x.label()).collect();
+        let names: Vec<&str> = folded.iter().map(|x| x.label(tr)).collect();
         format!("More: {}", names.join(", "))
     };
     html! {

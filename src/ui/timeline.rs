@@ -4,8 +4,9 @@
 use super::compare::source_links;
 use super::lazy::LazyDetails;
 use super::state::Data;
-use super::SubHeading;
+use super::{use_tr, SubHeading};
 use crate::data::{Date, Version};
+use crate::i18n::{k, Tr};
 use crate::num::fixed1;
 use crate::report::extended_end;
 use yew::prelude::*;
@@ -22,13 +23,14 @@ fn year(d: Date) -> f64 {
     d.as_year_fraction()
 }
 
-/// A date, or `missing` when there is none.
-fn or(d: Option<Date>, missing: &str) -> String {
-    d.map_or_else(|| missing.to_string(), |d| d.to_string())
+/// A date in the widget's language, or `missing` when there is none.
+fn or(tr: Tr, d: Option<Date>, missing: &str) -> String {
+    d.map_or_else(|| missing.to_string(), |d| tr.date(d))
 }
 
 #[function_component(Timeline)]
 pub fn timeline(p: &TimelineProps) -> Html {
+    let tr = use_tr();
     let d = &p.data;
     let versions: Vec<&Version> = d.options.iter().flat_map(|o| &o.versions).collect();
     let starts = versions.iter().map(|v| year(v.release));
@@ -64,13 +66,13 @@ pub fn timeline(p: &TimelineProps) -> Html {
     };
     html! {
         <section class="elc-panel elc-timeline" aria-labelledby="elc-tl-h">
-            <SubHeading id="elc-tl-h">{ "Lifecycle" }</SubHeading>
+            <SubHeading id="elc-tl-h">{ tr.t(k::TIMELINE_HEADING) }</SubHeading>
             <ul class="elc-legend" aria-hidden="true">
-                <li><span class="elc-key elc-tl-active"></span>{ "Active support" }</li>
-                <li><span class="elc-key elc-tl-security"></span>{ "Security updates only" }</li>
-                <li><span class="elc-key elc-tl-ext"></span>{ "Paid / extended" }</li>
-                <li><span class="elc-key elc-tl-open"></span>{ "Released, end not published" }</li>
-                <li><span class="elc-key elc-tl-today"></span>{ format!("Today ({})", p.today) }</li>
+                <li><span class="elc-key elc-tl-active"></span>{ tr.t(k::TIMELINE_ACTIVE) }</li>
+                <li><span class="elc-key elc-tl-security"></span>{ tr.t(k::TIMELINE_SECURITY_ONLY) }</li>
+                <li><span class="elc-key elc-tl-ext"></span>{ tr.t(k::TIMELINE_PAID_EXTENDED) }</li>
+                <li><span class="elc-key elc-tl-open"></span>{ tr.t(k::TIMELINE_OPEN) }</li>
+                <li><span class="elc-key elc-tl-today"></span>{ tr.f(k::TIMELINE_TODAY, &[("date", &tr.date(p.today))]) }</li>
             </ul>
             <div class="elc-tl" aria-hidden="true">
                 { for versions.iter().map(|v| {
@@ -81,17 +83,17 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     html! {
                         <div class="elc-tl-row" key={v.id.clone()}>
                             <span class="elc-tl-label">{ &v.name }
-                                if v.security_end.is_none() { <span class="elc-tl-unknown">{ " (end not published)" }</span> }
+                                if v.security_end.is_none() { <span class="elc-tl-unknown">{ tr.t(k::TIMELINE_END_NOT_PUBLISHED) }</span> }
                             </span>
                             <svg class="elc-tl-bars" viewBox={format!("0 0 {W} 20")} preserveAspectRatio="none">
                                 { for ticks.iter().map(|t| html! {
                                     <line class="elc-tl-grid" x1={fixed1(x(f64::from(*t)))} x2={fixed1(x(f64::from(*t)))} y1="0" y2="20" />
                                 }) }
-                                { bar(rel, act, "elc-tl-active", v.active_end.map(|e| format!("{}: active support {} to {e}", v.name, v.release))) }
-                                { bar(act.or(rel), sec, "elc-tl-security", v.security_end.map(|e| format!("{}: security updates to {e}", v.name))) }
-                                { bar(sec, ext, "elc-tl-ext", extended_end(v).map(|e| format!("{}: paid/extended to {e}", v.name))) }
+                                { bar(rel, act, "elc-tl-active", v.active_end.map(|e| tr.f(k::TIMELINE_BAR_ACTIVE, &[("name", &v.name), ("from", &tr.date(v.release)), ("to", &tr.date(e))]))) }
+                                { bar(act.or(rel), sec, "elc-tl-security", v.security_end.map(|e| tr.f(k::TIMELINE_BAR_SECURITY, &[("name", &v.name), ("to", &tr.date(e))]))) }
+                                { bar(sec, ext, "elc-tl-ext", extended_end(v).map(|e| tr.f(k::TIMELINE_BAR_EXTENDED, &[("name", &v.name), ("to", &tr.date(e))]))) }
                                 if sec.is_none() {
-                                    { bar(act.or(rel), Some(hi), "elc-tl-open", Some(format!("{}: released {}, end of security updates not published", v.name, v.release))) }
+                                    { bar(act.or(rel), Some(hi), "elc-tl-open", Some(tr.f(k::TIMELINE_BAR_OPEN, &[("name", &v.name), ("from", &tr.date(v.release))]))) }
                                 }
                                 <line class="elc-tl-now" x1={fixed1(x(today))} x2={fixed1(x(today))} y1="0" y2="20" />
                             </svg>
@@ -103,28 +105,28 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     <span class="elc-tl-years">{ for ticks.iter().map(|t| html! { <span>{ t }</span> }) }</span>
                 </div>
             </div>
-            <LazyDetails class="elc-tl-table" summary="Lifecycle dates as a table" content={{
+            <LazyDetails class="elc-tl-table" summary={tr.t(k::TIMELINE_TABLE)} content={{
                 let d = d.clone();
                 Callback::from(move |()| {
                     let versions: Vec<&Version> = d.options.iter().flat_map(|o| &o.versions).collect();
                     html! {
                 <table class="elc-table">
                     <thead><tr>
-                        <th scope="col">{ "Version" }</th><th scope="col">{ "Released" }</th><th scope="col">{ "Active support ends" }</th>
-                        <th scope="col">{ "Security updates end" }</th><th scope="col">{ "Paid / extended" }</th><th scope="col">{ "Architectures" }</th>
+                        <th scope="col">{ tr.t(k::TIMELINE_VERSION) }</th><th scope="col">{ tr.t(k::TIMELINE_RELEASED) }</th><th scope="col">{ tr.t(k::TIMELINE_ACTIVE_ENDS) }</th>
+                        <th scope="col">{ tr.t(k::TIMELINE_SECURITY_ENDS) }</th><th scope="col">{ tr.t(k::TIMELINE_PAID_EXTENDED) }</th><th scope="col">{ tr.t(k::TIMELINE_ARCHES) }</th>
                     </tr></thead>
                     <tbody>{ for versions.iter().map(|v| html! {
                         <tr key={v.id.clone()}>
                             <th scope="row">{ &v.name }{ source_links(&d, &v.sources) }</th>
-                            <td data-label="Released">{ v.release.to_string() }</td>
-                            <td data-label="Active support ends">{ or(v.active_end, if v.security_end.is_none() { "not published" } else { "—" }) }</td>
-                            <td data-label="Security updates end">{ or(v.security_end, "not published") }</td>
-                            <td data-label="Paid / extended">{ for v.extended.iter().map(|e| html! {
-                                <span class="elc-ext">{ format!("{} {}: {}{}", e.vendor, e.name, or(e.until, "no fixed end"), if e.paid { " (paid)" } else { "" }) }</span>
+                            <td data-label={tr.t(k::TIMELINE_RELEASED)}>{ tr.date(v.release) }</td>
+                            <td data-label={tr.t(k::TIMELINE_ACTIVE_ENDS)}>{ or(tr, v.active_end, if v.security_end.is_none() { tr.t(k::TIMELINE_NOT_PUBLISHED) } else { "—" }) }</td>
+                            <td data-label={tr.t(k::TIMELINE_SECURITY_ENDS)}>{ or(tr, v.security_end, tr.t(k::TIMELINE_NOT_PUBLISHED)) }</td>
+                            <td data-label={tr.t(k::TIMELINE_PAID_EXTENDED)}>{ for v.extended.iter().map(|e| html! {
+                                <span class="elc-ext">{ format!("{} {}: {}{}", e.vendor, e.name, or(tr, e.until, tr.t(k::TIMELINE_NO_FIXED_END)), if e.paid { tr.t(k::TIMELINE_PAID) } else { "" }) }</span>
                             }) }</td>
-                            <td data-label="Architectures">{ v.arches.join(", ") }
+                            <td data-label={tr.t(k::TIMELINE_ARCHES)}>{ v.arches.join(", ") }
                                 { for v.conflicts.iter().map(|c| html! {
-                                    <span class="elc-conflict">{ format!("Also published: {} = {}", c.field, c.value) }{ source_links(&d, &c.sources) }</span>
+                                    <span class="elc-conflict">{ tr.f(k::TIMELINE_ALSO_PUBLISHED, &[("field", &c.field), ("value", &tr.date_str(&c.value))]) }{ source_links(&d, &c.sources) }</span>
                                 }) }
                                 if let Some(n) = &v.note { <span class="elc-note">{ n }</span> }
                             </td>
