@@ -541,7 +541,7 @@ fn score_explanation_and_plan_agree() {
             .expect("plans for every ranked option");
         let p = plans.groups[0].as_ref().expect("a route");
         let mut s = String::new();
-        route::describe(&ds, r.option, p, true, &mut s);
+        route::describe(elcompare::i18n::Tr::english(), &ds, r.option, p, true, &mut s);
         assert_eq!(r.contributions[ci("migration")].detail, s);
         assert!((r.contributions[ci("migration")].utility - p.best.utility).abs() < 1e-12);
         let landing = &ds.options[r.option].versions[p.best.version];

@@ -51,8 +51,12 @@ fn an_unsupported_lang_shows_english_and_says_so() {
 fn the_language_round_trips_through_the_share_link() {
     let d = dataset();
     let mut s = Setup::defaults(&d);
-    assert!(!fragment::encode(&s).contains("l:"), "no language chosen: none in the link");
-    s.try_apply(&d, Change::Lang(Some("de".into()))).expect("de");
+    assert!(
+        !fragment::encode(&s).contains("l:"),
+        "no language chosen: none in the link"
+    );
+    s.try_apply(&d, Change::Lang(Some("de".into())))
+        .expect("de");
     let text = fragment::encode(&s);
     assert!(text.ends_with(";l:de"), "{text}");
     assert_eq!(fragment::decode(&d, &text), Ok(s));
@@ -92,7 +96,8 @@ fn the_embed_code_carries_the_chosen_language() {
     let mut s = Setup::defaults(&d);
     let plain = snippet::embed_code(&d, &s, today, &Presentation::default(), "/e.js", &[]);
     assert!(!plain.contains(" lang="), "{plain}");
-    s.try_apply(&d, Change::Lang(Some("de".into()))).expect("de");
+    s.try_apply(&d, Change::Lang(Some("de".into())))
+        .expect("de");
     assert_eq!(
         snippet::setup_attributes(&d, &s),
         [("lang", "de".to_string())]
@@ -115,6 +120,9 @@ fn each_language_view_is_made_once_and_a_missing_one_is_english() {
     assert!(en_ok);
     assert!(Rc::ptr_eq(&en, views.base()));
     if !has_de {
-        assert!(Rc::ptr_eq(&a, views.base()), "no German texts: the English ones");
+        assert!(
+            Rc::ptr_eq(&a, views.base()),
+            "no German texts: the English ones"
+        );
     }
 }

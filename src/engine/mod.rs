@@ -128,6 +128,8 @@ pub struct Evaluation {
     /// from each group of the fleet (one group for a single current version; empty for a new
     /// install). The same routes that score migration ease and years left.
     pub plans: Vec<OptionPlans>,
+    /// The language of its sentences (and of everything built from it: the report, exports).
+    pub tr: Tr,
 }
 
 /// The routes to one option, one per group of the fleet (`None`: no version of it can be
@@ -384,6 +386,7 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                 .filter(|p| p.option == oi)
                 .map_or(&[][..], |p| p.groups.as_slice()),
             count_paid: inputs.count_paid,
+            tr: inputs.tr,
         };
         let mut contributions = Vec::with_capacity(m);
         let mut acc = 0.0;
@@ -492,6 +495,7 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
         sensitivity,
         relax_hint,
         plans,
+        tr: inputs.tr,
     }
 }
 

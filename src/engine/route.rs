@@ -22,6 +22,7 @@
 
 use super::score::{migration_utility, MIGRATION_REINSTALL};
 use crate::data::{Backing, Dataset, Date, Method, Version};
+use crate::i18n::{k, Tr};
 
 /// Longest chain of in-place steps considered.
 pub const MAX_STEPS: usize = 3;
@@ -306,49 +307,57 @@ pub fn tool_name<'d>(ds: &'d Dataset, id: &'d str) -> &'d str {
         .map_or(id, |t| t.name.as_str())
 }
 
-/// ", with paid <offer> (<vendor>)" when the route's end comes from a paid offer.
-pub fn push_paid(out: &mut String, opt: &crate::data::OptionEntry, r: &Route) {
+/// ", with paid <offer> from <vendor>" when the route's end comes from a paid offer.
+pub fn push_paid(tr: Tr, out: &mut String, opt: &crate::data::OptionEntry, r: &Route) {
     let offer = r
         .paid
         .and_then(|k| opt.versions.get(r.version)?.extended.get(k));
     if let Some(e) = offer {
-        out.push_str(", with paid ");
-        out.push_str(&e.name);
-        out.push_str(" from ");
-        out.push_str(&e.vendor);
+        out.push_str(&tr.f(
+            k::ROUTE_WITH_PAID,
+            &[("offer", &e.name), ("vendor", &e.vendor)],
+        ));
     }
 }
 
-fn push_end(out: &mut String, end: Option<Date>) {
+fn end_text(tr: Tr, end: Option<Date>) -> String {
     match end {
-        Some(d) => {
-            out.push_str("security updates to ");
-            super::score::push_date(out, d);
-        }
-        None => out.push_str("end of security updates not published"),
+        Some(d) => tr.f(k::ROUTE_SECURITY_TO, &[("date", &tr.date(d))]),
+        None => tr.t(k::ROUTE_END_UNPUBLISHED).to_string(),
     }
+}
+
+/// "official", "community" or "unsupported" in `tr`'s language.
+pub fn backing_label(tr: Tr, b: Backing) -> &'static str {
+    tr.t(match b {
+        Backing::Official => k::BACKING_OFFICIAL,
+        Backing::Community => k::BACKING_COMMUNITY,
+        Backing::Unsupported => k::BACKING_UNSUPPORTED,
+    })
 }
 
 /// The sentence for a plan, e.g. "AlmaLinux 8 via ELevate (1 step, official; security updates
 /// to 2029-05-31) — or reinstall on AlmaLinux 10 for updates to 2035-05-31". `with_alternative`
 /// adds the part after the dash.
-pub fn describe(ds: &Dataset, oi: usize, p: &Plan, with_alternative: bool, out: &mut String) {
+pub fn describe(
+    tr: Tr,
+    ds: &Dataset,
+    oi: usize,
+    p: &Plan,
+    with_alternative: bool,
+    out: &mut String,
+) {
     let Some(opt) = ds.options.get(oi) else {
         return;
     };
     let name = |r: &Route| opt.versions.get(r.version).map_or("?", |v| v.name.as_str());
     let r = &p.best;
+    let end = end_text(tr, r.end);
     if r.steps.is_empty() {
-        out.push_str("already running it (");
-        push_end(out, r.end);
+        out.push_str(&tr.f(k::ROUTE_ALREADY, &[("end", &end)]));
     } else if r.is_reinstall() {
-        out.push_str("reinstall on ");
-        out.push_str(name(r));
-        out.push_str(" (no in-place route to a supported version; ");
-        push_end(out, r.end);
+        out.push_str(&tr.f(k::ROUTE_REINSTALL, &[("version", name(r)), ("end", &end)]));
     } else {
-        out.push_str(name(r));
-        out.push_str(" via ");
         // Tool names in order; a tool run several times in a row is named once ("ELevate twice").
         let tools: Vec<&str> = r
             .steps
@@ -359,40 +368,44 @@ pub fn describe(ds: &Dataset, oi: usize, p: &Plan, with_alternative: bool, out: 
             })
             .map(|t| tool_name(ds, t))
             .collect();
-        let mut k = 0;
-        while let Some(&tool) = tools.get(k) {
-            let runs = tools.iter().skip(k).take_while(|&&t| t == tool).count();
-            if k > 0 {
-                out.push_str(", then ");
+        let mut names = String::new();
+        let mut i = 0;
+        while let Some(&tool) = tools.get(i) {
+            let runs = tools.iter().skip(i).take_while(|&&t| t == tool).count();
+            if i > 0 {
+                names.push_str(tr.t(k::ROUTE_THEN));
             }
-            out.push_str(tool);
-            out.push_str(match runs {
-                1 => "",
-                2 => " twice",
-                _ => " three times",
-            });
-            k += runs.max(1);
+            match runs {
+                1 => names.push_str(tool),
+                2 => names.push_str(&tr.f(k::ROUTE_TWICE, &[("tool", tool)])),
+                _ => names.push_str(&tr.f(k::ROUTE_THRICE, &[("tool", tool)])),
+            }
+            i += runs.max(1);
         }
-        out.push_str(" (");
-        super::score::push_num(out, r.steps.len() as f64);
-        out.push_str(if r.steps.len() == 1 {
-            " step, "
-        } else {
-            " steps, "
-        });
-        out.push_str(r.backing(ds).map_or("official", Backing::label));
-        out.push_str("; ");
-        push_end(out, r.end);
+        let steps = match r.steps.len() {
+            1 => tr.t(k::ROUTE_ONE_STEP).to_string(),
+            n => tr.f(k::ROUTE_STEPS, &[("n", &n.to_string())]),
+        };
+        let backing = backing_label(tr, r.backing(ds).unwrap_or(Backing::Official));
+        out.push_str(&tr.f(
+            k::ROUTE_VIA,
+            &[
+                ("version", name(r)),
+                ("tools", &names),
+                ("steps", &steps),
+                ("backing", backing),
+                ("end", &end),
+            ],
+        ));
     }
-    push_paid(out, opt, r);
+    push_paid(tr, out, opt, r);
     out.push(')');
     if let (true, Some(alt)) = (with_alternative, &p.alternative) {
-        out.push_str(" — or reinstall on ");
-        out.push_str(name(alt));
-        out.push_str(" for updates to ");
-        if let Some(d) = alt.end {
-            super::score::push_date(out, d);
-        }
-        push_paid(out, opt, alt);
+        let date = alt.end.map_or_else(String::new, |d| tr.date(d));
+        out.push_str(&tr.f(
+            k::ROUTE_ALTERNATIVE,
+            &[("version", name(alt)), ("date", &date)],
+        ));
+        push_paid(tr, out, opt, alt);
     }
 }

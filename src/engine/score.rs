@@ -16,6 +16,7 @@
 
 use super::route::{self, Plan};
 use crate::data::{Backing, Criterion, CriterionKind, Dataset, Date, Method, OptionEntry, Upgrade};
+use crate::i18n::Tr;
 use crate::num::push_u64;
 use std::fmt::Write as _;
 
@@ -192,6 +193,7 @@ pub(crate) struct Ctx<'a> {
     /// This option's chosen route from each group (same order as `groups`).
     pub plans: &'a [Option<Plan>],
     pub count_paid: bool,
+    pub tr: Tr,
 }
 
 /// Utility in [0, 1] of option `oi` on criterion `c`; writes the human-readable value to `detail`.
@@ -364,7 +366,7 @@ fn years_at_landing(ctx: &Ctx<'_>, opt: &OptionEntry, cap_years: f64, detail: &m
                     detail.push_str(" (until ");
                     push_date(detail, end);
                     detail.push(')');
-                    route::push_paid(detail, opt, &p.best);
+                    route::push_paid(ctx.tr, detail, opt, &p.best);
                 }
                 None => {
                     detail.push_str(name);
@@ -407,7 +409,7 @@ fn migration(ctx: &Ctx<'_>, oi: usize, detail: &mut String) -> f64 {
             detail.push_str(": ");
         }
         match plan {
-            Some(p) => route::describe(ctx.ds, oi, p, ctx.groups.len() == 1, detail),
+            Some(p) => route::describe(ctx.tr, ctx.ds, oi, p, ctx.groups.len() == 1, detail),
             None => detail.push_str("no route found: reinstall"),
         }
     }

@@ -468,7 +468,7 @@ impl<'a> Report<'a> {
         match self.plan() {
             Some(p) => {
                 let mut s = format!("From {current}: ");
-                route::describe(self.ds, w.option, p, true, &mut s);
+                route::describe(self.eval.tr, self.ds, w.option, p, true, &mut s);
                 s.push('.');
                 s
             }

@@ -10,6 +10,7 @@ use super::SubHeading;
 use crate::data::{Date, Migration, Note, OptionEntry, Upgrade};
 use crate::engine::route::{self, stage_name, Plan, Step};
 use crate::engine::{Evaluation, OptionPlans};
+use crate::i18n::Tr;
 use crate::setup::{MAX_FLEET_GROUPS, MAX_FLEET_SERVERS};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -248,7 +249,7 @@ fn stay(d: &Data, current: &str, today: Date) -> Html {
     }
 }
 
-fn option_plans(d: &Data, op: &OptionPlans, group: usize, open: bool) -> Html {
+fn option_plans(tr: Tr, d: &Data, op: &OptionPlans, group: usize, open: bool) -> Html {
     let Some(o) = d.options.get(op.option) else {
         return html! {};
     };
@@ -256,7 +257,7 @@ fn option_plans(d: &Data, op: &OptionPlans, group: usize, open: bool) -> Html {
     let sentence = match plan {
         Some(p) => {
             let mut s = String::new();
-            route::describe(d, op.option, p, true, &mut s);
+            route::describe(tr, d, op.option, p, true, &mut s);
             s
         }
         None => "no version of it meets your must-haves from here.".to_string(),
@@ -292,7 +293,7 @@ pub fn planner(p: &PlannerProps) -> Html {
                         <h4>{ format!("{n} × {}", stage_name(d, cur)) }</h4>
                     }
                     <ul class="elc-paths">
-                        { for p.eval.plans.iter().map(|op| option_plans(d, op, g, Some(op.option) == winner)) }
+                        { for p.eval.plans.iter().map(|op| option_plans(p.eval.tr, d, op, g, Some(op.option) == winner)) }
                     </ul>
                     { stay(d, cur, p.today) }
                 </div>
