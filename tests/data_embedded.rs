@@ -140,11 +140,25 @@ fn extended_dates_and_conflicts_agree_with_reference_sheet() {
         conflict("rocky-8", "release").as_deref(),
         Some("2021-05-01")
     );
-    // TuxCare gives months only; the dataset uses the month's last day.
-    assert_eq!(
-        until("centos-linux-7", "TuxCare").as_deref(),
-        Some("2029-06-30")
-    );
+    // TuxCare at tuxcare-documentation@569510455eb0 (2026-08-21) lists CentOS 7 and CentOS
+    // Stream 8 under "Endless Lifecycle Support" with no end date: unknown, shown as unknown.
+    // Its January 2025 revision (03919436) gave June 2029 and June 2028 (months only; the
+    // month's last day is used): kept as marked conflicts citing that pinned revision.
+    for (id, older) in [
+        ("centos-linux-7", "2029-06-30"),
+        ("centos-stream-8", "2028-06-30"),
+    ] {
+        assert_eq!(until(id, "TuxCare"), None, "{id}");
+        assert_eq!(
+            conflict(id, "extended[0].until").as_deref(),
+            Some(older),
+            "{id}"
+        );
+        let v = version(id);
+        assert_eq!(v.extended[0].vendor, "TuxCare");
+        assert_eq!(v.conflicts[0].sources, ["tuxcare-els-2025"]);
+        assert_eq!(v.extended[0].status, elcompare::data::Status::Conflict);
+    }
     // Corrected 2026-12-01: at tuxcare-documentation@569510455eb0 CentOS 8 is listed under
     // "Endless Lifecycle Support" with no end date (was 2026-01-31, shown as expired).
     let c8 = version("centos-linux-8");
@@ -154,10 +168,6 @@ fn extended_dates_and_conflicts_agree_with_reference_sheet() {
         Some("Endless Lifecycle Support (x86_64)")
     );
     assert_eq!(tux.and_then(|e| e.until), None);
-    assert_eq!(
-        until("centos-stream-8", "TuxCare").as_deref(),
-        Some("2028-06-30")
-    );
 }
 
 /// Every conflict-marked version carries its conflicting values, and every

@@ -107,11 +107,11 @@ fn wrong_types_name_the_path() {
     );
 
     let e = one_error(&embedded_with(
-        "\"until\": \"2028-06-30\"",
-        "\"until\": 20260131",
+        "\"until\": \"2033-05-31\"",
+        "\"until\": 20330531",
     ));
     assert!(
-        e.starts_with("options[0].versions[0].extended[0].until: invalid type: integer `20260131`"),
+        e.starts_with("options[3].versions[1].extended[0].until: invalid type: integer `20330531`"),
         "{e}"
     );
 }

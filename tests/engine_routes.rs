@@ -444,8 +444,10 @@ fn embedded_routes_from_centos() {
             "rhel: rhel-8 via convert2rhel, leapp (official) or reinstall rhel-10",
             "oracle: oracle-8 via centos2ol, oracle-leapp (official) or reinstall oracle-9",
         ]),
+        // TuxCare's CentOS Stream 8 offer has no published end (reference: tuxcare-els at
+        // 569510455eb0), so counting paid support does not make Stream 8 a landing version.
         ("centos-linux-7", true, &[
-            "centos-stream: centos-stream-8 via elevate (community) or reinstall centos-stream-10",
+            "centos-stream: centos-stream-9 via elevate, elevate (community) or reinstall centos-stream-10",
             "almalinux: almalinux-8 via elevate (official) or reinstall almalinux-10",
             "rocky: rocky-10 via reinstall",
             "rhel: rhel-7 via convert2rhel (official) or reinstall rhel-10",
@@ -466,7 +468,7 @@ fn embedded_routes_from_centos() {
             "oracle: oracle-9 via reinstall",
         ]),
         ("centos-stream-8", true, &[
-            "centos-stream: centos-stream-8 via  or reinstall centos-stream-10",
+            "centos-stream: centos-stream-9 via elevate (community) or reinstall centos-stream-10",
             "almalinux: almalinux-8 via almalinux-deploy (official) or reinstall almalinux-10",
             "rocky: rocky-10 via reinstall",
             "rhel: rhel-10 via reinstall",
