@@ -20,6 +20,15 @@ pub fn fixed1(v: f64) -> String {
     s
 }
 
+/// A number of tenths as a decimal: 726 → "72.6", 0 → "0.0".
+pub fn tenths_text(t: u64) -> String {
+    let mut s = String::with_capacity(6);
+    push_u64(&mut s, t / 10);
+    s.push('.');
+    push_u64(&mut s, t % 10);
+    s
+}
+
 /// `v` rounded to at most `places` decimals with trailing zeros dropped: "8", "7.5", "7.25".
 pub fn trimmed(v: f64, places: u32) -> String {
     let mut s = String::new();

@@ -245,6 +245,12 @@ impl Setup {
         Ok(())
     }
 
+    /// The weights or must-haves differ from the dataset's defaults (what a first open shows).
+    pub fn customised(&self, d: &Dataset) -> bool {
+        let defaults = Setup::defaults(d);
+        self.weights != defaults.weights || self.must != defaults.must
+    }
+
     /// True when weights and must-haves are exactly what preset `id` sets.
     fn matches_preset(&self, d: &Dataset, id: &str) -> bool {
         d.presets
@@ -389,7 +395,8 @@ pub enum Edit {
     Change(Change),
     /// Criterion index back to its base weight.
     ResetWeight(usize),
-    /// Every weight back to its base.
+    /// Every weight back to its base; after a preset, back to the preset (its must-haves too),
+    /// so the preset is selected again.
     ResetAll,
 }
 
@@ -400,6 +407,21 @@ impl Visitor {
             base_preset: setup.preset.clone(),
             setup,
         }
+    }
+
+    /// The preset "reset all" returns to, if the base is one (its name).
+    pub fn base_preset_name<'d>(&self, d: &'d Dataset) -> Option<&'d str> {
+        let id = self.base_preset.as_deref()?;
+        d.presets
+            .iter()
+            .find(|p| p.id == id)
+            .map(|p| p.name.as_str())
+    }
+
+    /// [`Edit::ResetAll`] would change something.
+    pub fn can_reset_all(&self, d: &Dataset) -> bool {
+        let mut v = self.clone();
+        v.apply(d, Edit::ResetAll)
     }
 
     /// Applies an edit; returns whether the setup changed (only then does the widget
@@ -434,7 +456,16 @@ impl Visitor {
                     *slot = *b;
                 }
             }
-            Edit::ResetAll => self.setup.weights = self.base_weights.clone(),
+            Edit::ResetAll => {
+                self.setup.weights = self.base_weights.clone();
+                if let Some(p) = self
+                    .base_preset
+                    .as_deref()
+                    .and_then(|id| d.presets.iter().find(|p| p.id == id))
+                {
+                    self.setup.must = p.must.clone();
+                }
+            }
         }
         // A hand edit leaves the preset ("custom") unless the result is the preset again.
         self.setup.preset = self

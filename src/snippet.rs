@@ -5,7 +5,6 @@
 
 use crate::data::{Dataset, Date};
 use crate::fragment;
-use crate::num::fixed0;
 use crate::setup::Setup;
 use crate::view::{Presentation, View, HEADING_MIN};
 use std::fmt::Write;
@@ -131,7 +130,7 @@ pub fn static_html(d: &Dataset, s: &Setup, today: Date, p: &Presentation) -> Str
                 out,
                 "<li>{}: {} of 100</li>",
                 esc(name(r.option)),
-                fixed0(r.total)
+                crate::report::score_text(r)
             );
         }
         out.push_str("</ol>");

@@ -318,12 +318,12 @@ fn fips_must_have_says_not_verified_or_no() {
     };
     let alma = reasons("almalinux");
     assert!(
-        alma.contains(&"FIPS 140 validated modules not verified".to_string()),
+        alma.contains(&"FIPS 140 validated modules: not verified".to_string()),
         "{alma:?}"
     );
     let stream = reasons("centos-stream");
     assert!(
-        stream.contains(&"no FIPS 140 validated modules".to_string()),
+        stream.contains(&"FIPS 140 validated modules: no".to_string()),
         "{stream:?}"
     );
 }

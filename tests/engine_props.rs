@@ -224,6 +224,22 @@ fn check_sane(ev: &Evaluation, m: usize) -> Result<(), TestCaseError> {
             r.total
         );
         prop_assert_eq!(r.contributions.len(), m);
+        // The rows shown (tenths, largest remainder) add up to the total shown, each within 0.1.
+        let shown = r.points_tenths();
+        prop_assert_eq!(
+            shown.iter().sum::<u64>(),
+            r.total_tenths(),
+            "shown rows {:?}",
+            shown
+        );
+        for (c, t) in r.contributions.iter().zip(&shown) {
+            prop_assert!(
+                (*t as f64 / 10.0 - c.points).abs() < 0.1 + 1e-9,
+                "row {} vs {}",
+                t,
+                c.points
+            );
+        }
         let mut sum = 0.0;
         for c in &r.contributions {
             prop_assert!((0.0..=1.0).contains(&c.utility), "utility {}", c.utility);

@@ -640,7 +640,7 @@ fn paid_extended_support_switch() {
     assert!(
         reason
             .iter()
-            .any(|r| r == "only 8.5 years of published security updates left (need 10)"),
+            .any(|r| r == "only 8.5 years of published security updates left (need 10 years)"),
         "{reason:?}"
     );
     assert_eq!(id(&on), ["rhel"]);
@@ -664,7 +664,7 @@ fn paid_extended_support_switch() {
         .reasons;
     assert!(
         reason.iter().any(|r| r
-            == "only 8.6 years of published security updates left, counting paid extended support (need 10); Oracle Linux 10's end is not published"),
+            == "only 8.6 years of published security updates left, counting paid extended support (need 10 years); Oracle Linux 10's end is not published"),
         "{reason:?}"
     );
 }

@@ -6,8 +6,7 @@
 
 use elcompare::data::{from_json_str, validate, CriterionKind, Dataset, Date, EMBEDDED_JSON};
 use elcompare::engine::Evaluation;
-use elcompare::num::fixed0;
-use elcompare::report::{decision_record, headline, ranking_csv, table_csv, Report};
+use elcompare::report::{decision_record, headline, ranking_csv, score_text, table_csv, Report};
 use elcompare::setup::Setup;
 use std::path::Path;
 
@@ -123,7 +122,7 @@ fn every_citation_of_the_real_dataset_resolves_to_its_listed_source() {
                 "| {} | {} | {} |",
                 i + 1,
                 d.options[x.option].name,
-                fixed0(x.total)
+                score_text(x)
             );
             assert!(md.contains(&row), "{name}: ranking row {row}");
         }

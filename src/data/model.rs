@@ -14,6 +14,8 @@ use std::collections::BTreeMap;
 pub type Weight = f64;
 /// Upper end of every weight slider.
 pub const MAX_WEIGHT: f64 = 10.0;
+/// The weight sliders' step: the settings a visitor can choose are its multiples.
+pub const WEIGHT_STEP: f64 = 1.0;
 /// The schema version this code reads.
 pub const SCHEMA_VERSION: u32 = 2;
 

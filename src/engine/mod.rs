@@ -17,10 +17,11 @@ pub mod route;
 pub mod score;
 mod sensitivity;
 
-pub use explain::MAX_REASONS;
+pub use crate::data::WEIGHT_STEP;
+pub use explain::{gap_text, MAX_REASONS, TIE_RULE};
 pub use route::{Landing, Plan, Route, Step};
 pub use score::{
-    fmt_num, lifecycle, lifecycle_with, migration_utility, scoring_text, Lifecycle,
+    fmt_num, lifecycle, lifecycle_with, migration_utility, scoring_text, years_text, Lifecycle,
     MIGRATION_IN_PLACE_MAJOR_COMMUNITY, MIGRATION_IN_PLACE_MAJOR_OFFICIAL,
     MIGRATION_IN_PLACE_SAME_MAJOR_COMMUNITY, MIGRATION_IN_PLACE_SAME_MAJOR_OFFICIAL,
     MIGRATION_REINSTALL,
@@ -77,6 +78,52 @@ pub struct Ranked {
     pub why_not: Vec<String>,
 }
 
+impl Ranked {
+    /// The total as every view shows it, in tenths of a point (rounded like every number).
+    pub fn total_tenths(&self) -> u64 {
+        tenths(self.total)
+    }
+
+    /// Each criterion's points as shown, in tenths of a point, in criteria order: rounded by
+    /// largest remainder, so the rows shown add up exactly to [`Ranked::total_tenths`]. Each
+    /// differs from its exact points by less than 0.1; ties for the last tenths go to the
+    /// earlier criterion.
+    pub fn points_tenths(&self) -> Vec<u64> {
+        let exact: Vec<f64> = self
+            .contributions
+            .iter()
+            .map(|c| finite01_100(c.points) * 10.0)
+            .collect();
+        let mut shown: Vec<u64> = exact.iter().map(|x| x.floor() as u64).collect();
+        let mut short = self
+            .total_tenths()
+            .saturating_sub(shown.iter().sum::<u64>());
+        // Largest remainders first (stable: earlier criteria win ties).
+        let mut order: Vec<usize> = (0..exact.len()).collect();
+        order.sort_by(|&a, &b| {
+            let r = |i: usize| exact.get(i).map_or(0.0, |x| x - x.floor());
+            r(b).total_cmp(&r(a))
+        });
+        for i in order {
+            if short == 0 {
+                break;
+            }
+            if exact.get(i).is_some_and(|x| x.fract() > 0.0) {
+                if let Some(s) = shown.get_mut(i) {
+                    *s += 1;
+                    short -= 1;
+                }
+            }
+        }
+        shown
+    }
+}
+
+/// Points in tenths, rounded half away from zero as [`crate::num`] prints them.
+pub fn tenths(points: f64) -> u64 {
+    (finite01_100(points) * 10.0).round() as u64
+}
+
 #[derive(Debug, Clone, PartialEq)]
 pub struct Excluded {
     pub option: usize,
@@ -107,6 +154,22 @@ pub struct Sensitivity {
     pub threshold: Threshold,
     /// The change in the other direction (`NoChange` if none in range).
     pub opposite: Threshold,
+    /// The slider setting nearest the current weight, in `threshold`'s direction, at which
+    /// another option comes first (`None` when no setting a visitor can choose changes it).
+    pub settable: Option<Setting>,
+    /// The same in `opposite`'s direction.
+    pub settable_opposite: Option<Setting>,
+}
+
+/// A weight a visitor can set on the slider (a multiple of [`WEIGHT_STEP`] in
+/// 0..=[`MAX_WEIGHT`]) and the option that comes first there.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Setting {
+    pub weight: f64,
+    /// Raising the weight to it (false: lowering).
+    pub rising: bool,
+    /// Option index first at that setting.
+    pub winner: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -298,9 +361,9 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
             // unknown.
             let reason = match opt.flag(flag).map(|f| f.value) {
                 Some(FlagState::Yes) => continue,
-                Some(FlagState::No) => format!("no {}", flag_name(ds, flag)),
+                Some(FlagState::No) => format!("{}: no", flag_name(ds, flag)),
                 Some(FlagState::NotVerified) | None => {
-                    format!("{} not verified", flag_name(ds, flag))
+                    format!("{}: not verified", flag_name(ds, flag))
                 }
             };
             fail(Must::Flag(k), reason, &mut reasons);
@@ -346,7 +409,7 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                             } else {
                                 ""
                             },
-                            fmt_num(need)
+                            years_text(need)
                         );
                         if let Some(v) = life.undated.and_then(|i| opt.versions.get(i)) {
                             reason.push_str("; ");
@@ -358,8 +421,8 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                     None => fail(
                         Must::MinYears,
                         format!(
-                            "no published end of security updates (need {} years)",
-                            fmt_num(need)
+                            "no published end of security updates (need {})",
+                            years_text(need)
                         ),
                         &mut reasons,
                     ),
@@ -568,13 +631,12 @@ fn relax_hint(
         format!("Runs on {}", arch.unwrap_or("?"))
     } else {
         format!(
-            "At least {} years of security updates",
-            fmt_num(years.unwrap_or(0.0))
+            "At least {} of security updates",
+            years_text(years.unwrap_or(0.0))
         )
     };
+    // The headline already says that nothing meets every must-have: only the advice here.
     Some(format!(
-        "No {} meets every must-have. “{name}” rules out the most ({count} of {candidates}): \
-         try relaxing it.",
-        ds.subject
+        "“{name}” rules out the most ({count} of {candidates}): try relaxing it."
     ))
 }

@@ -434,6 +434,16 @@ pub fn fmt_num(v: f64) -> String {
     crate::num::trimmed(v, 1)
 }
 
+/// A number of years in words: "1 year", "7 years", "2.5 years".
+pub fn years_text(n: f64) -> String {
+    let n = fmt_num(n);
+    if n == "1" {
+        "1 year".to_string()
+    } else {
+        format!("{n} years")
+    }
+}
+
 /// Appends `v` like [`fmt_num`].
 pub(crate) fn push_num(out: &mut String, v: f64) {
     out.push_str(&fmt_num(v));

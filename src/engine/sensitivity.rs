@@ -10,7 +10,8 @@
 //! is found by evaluating the totals there exactly as the ranking does.
 //! When S = 0 every total is u_ki for any w > 0 and all options tie at w = 0.
 
-use super::{Sensitivity, Threshold};
+use super::{Sensitivity, Setting, Threshold};
+use crate::data::WEIGHT_STEP;
 
 /// A threshold weight and the option index that takes over there.
 type Crossing = Option<(f64, usize)>;
@@ -56,15 +57,28 @@ pub(crate) fn sensitivity(
             (Some(_), None) => true,
             _ => false,
         };
-        let (threshold, opposite) = if rise_first {
-            (at(rise, true), at(fall, false))
+        let step = |x: Crossing, rising: bool| settable(opts, u, w, i, x, rising, scale);
+        let (threshold, opposite, settable, settable_opposite) = if rise_first {
+            (
+                at(rise, true),
+                at(fall, false),
+                step(rise, true),
+                step(fall, false),
+            )
         } else {
-            (at(fall, false), at(rise, true))
+            (
+                at(fall, false),
+                at(rise, true),
+                step(fall, false),
+                step(rise, true),
+            )
         };
         out.push(Sensitivity {
             criterion: i,
             threshold,
             opposite,
+            settable,
+            settable_opposite,
         });
     }
     out
@@ -180,6 +194,50 @@ fn one(
             .map(|o| (0.0, o));
     }
     (rise, fall)
+}
+
+/// The slider setting (a multiple of [`WEIGHT_STEP`] in 0..=MAX_WEIGHT) nearest the current
+/// weight past crossing `x` at which another option comes first, and that option. Past its
+/// crossing the winner never comes back in that direction (each challenger's lead is linear
+/// in the weight), so the first setting that changes the winner is found by evaluating the
+/// settings from the crossing outwards. A crossing exactly on a setting is a tie there, which
+/// list order decides.
+fn settable(
+    opts: &[usize],
+    u: &[f64],
+    w: &[f64],
+    i: usize,
+    x: Crossing,
+    rising: bool,
+    scale: f64,
+) -> Option<Setting> {
+    let (t, _) = x?;
+    let wid = *opts.first()?;
+    let now = w.get(i).copied().unwrap_or(0.0) * scale;
+    let top = (crate::data::MAX_WEIGHT / WEIGHT_STEP).floor();
+    let t = t * scale / WEIGHT_STEP;
+    let mut k = if rising {
+        (t - END_TOLERANCE).ceil()
+    } else {
+        (t + END_TOLERANCE).floor()
+    };
+    if !k.is_finite() || !scale.is_finite() || scale <= 0.0 {
+        return None;
+    }
+    while (0.0..=top).contains(&k) {
+        let weight = k * WEIGHT_STEP;
+        if (rising && weight > now) || (!rising && weight < now) {
+            if let Some(winner) = winner_at(opts, u, w, i, weight / scale).filter(|&o| o != wid) {
+                return Some(Setting {
+                    weight,
+                    rising,
+                    winner,
+                });
+            }
+        }
+        k += if rising { 1.0 } else { -1.0 };
+    }
+    None
 }
 
 /// The winner (option index) with weight `i` set to `x`, computed like [`super::evaluate`].

@@ -6,7 +6,7 @@
 
 use super::{flag_text, option_name, rating_value, status_text, Report};
 use crate::data::{CriterionKind, Dataset, Status};
-use crate::num::fixed1;
+use crate::num::tenths_text;
 
 const BOM: &str = "\u{feff}";
 
@@ -33,11 +33,11 @@ pub fn ranking_csv(r: &Report) -> String {
         let mut row = vec![
             (rank + 1).to_string(),
             text(option_name(ds, x.option)),
-            fixed1(x.total),
+            super::score_text(x),
         ];
-        for c in &x.contributions {
+        for (c, t) in x.contributions.iter().zip(x.points_tenths()) {
             row.push(text(&c.detail));
-            row.push(fixed1(c.points));
+            row.push(tenths_text(t));
         }
         row.push(String::new());
         rows.push(row);

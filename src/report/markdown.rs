@@ -3,8 +3,10 @@
 //! GitHub-style tables; every text from the dataset is escaped, so nothing in it
 //! becomes markup or raw HTML.
 
-use super::{headline, near_tie_line, option_name, sensitivity_line, status_text, Report};
-use crate::num::{fixed0, fixed1};
+use super::{
+    headline, near_tie_line, option_name, score_text, sensitivity_line, status_text, Report,
+};
+use crate::num::tenths_text;
 
 /// The decision record for this setup.
 pub fn decision_record(r: &Report) -> String {
@@ -109,7 +111,7 @@ pub fn decision_record(r: &Report) -> String {
                     "| {} | {} | {} |",
                     i + 1,
                     md(option_name(ds, x.option)),
-                    fixed0(x.total)
+                    score_text(x)
                 ),
             );
         }
@@ -170,7 +172,7 @@ pub fn decision_record(r: &Report) -> String {
                 "### {}. {}: {} of 100",
                 rank + 1,
                 md(option_name(ds, x.option)),
-                fixed0(x.total)
+                score_text(x)
             ),
         );
         line(o, "");
@@ -194,12 +196,26 @@ pub fn decision_record(r: &Report) -> String {
                         "" => row.c.detail.clone(),
                         st => format!("{} ({st})", row.c.detail),
                     }),
-                    fixed1(row.c.points),
+                    tenths_text(row.points),
                     why,
                     cites(row.sources, !why.is_empty())
                 ),
             );
         }
+        let weights: f64 = r.setup.weights.iter().filter(|w| **w > 0.0).sum();
+        line(
+            o,
+            &format!(
+                "| **Total** | {} | | **{}** | |",
+                super::fmt_weight(weights),
+                score_text(x)
+            ),
+        );
+        line(o, "");
+        line(
+            o,
+            "Points are shown to 0.1 and rounded so that the rows add up to the total.",
+        );
         line(o, "");
     }
 

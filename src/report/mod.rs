@@ -14,13 +14,16 @@ mod markdown;
 pub use csv::{ranking_csv, table_csv};
 pub use markdown::decision_record;
 
+use crate::data::MAX_WEIGHT;
 use crate::data::{
     CriterionKind, Dataset, Date, Fact, FlagState, Migration, Note, OptionEntry, Rating, Status,
     Version,
 };
 use crate::engine::route::{self, stage_name, Plan, Step};
-use crate::engine::{fmt_num, lifecycle, Contribution, Evaluation, Ranked, Threshold};
-use crate::num::{fixed0, fixed1};
+use crate::engine::{
+    fmt_num, gap_text, lifecycle, years_text, Contribution, Evaluation, Ranked, Setting, TIE_RULE,
+};
+use crate::num::{fixed0, fixed1, tenths_text};
 use crate::setup::Setup;
 
 /// How many of the best options get a full breakdown in the decision record.
@@ -48,11 +51,19 @@ pub struct Row<'a> {
     pub name: &'a str,
     pub weight: f64,
     pub c: &'a Contribution,
+    /// Points as shown, in tenths (see [`Ranked::points_tenths`]): the rows add up to the total.
+    pub points: u64,
     /// The rating's one-line rationale (hand-valued criteria only).
     pub rationale: Option<&'a str>,
     pub sources: &'a [String],
     /// How sure the rating is (verified for computed criteria).
     pub confidence: Status,
+}
+
+/// A score as every view shows it: one decimal ("72.6"), the same rounding as the
+/// breakdown's total row, so near ties and gaps can be read off the scores.
+pub fn score_text(r: &Ranked) -> String {
+    tenths_text(r.total_tenths())
 }
 
 /// The setup's one-sentence result, exactly as the widget's live region says it.
@@ -64,23 +75,61 @@ pub fn headline(ds: &Dataset, e: &Evaluation) -> String {
         Some(w) => format!(
             "Recommended: {}, {} of 100.",
             option_name(ds, w.option),
-            fixed0(w.total)
+            score_text(w)
         ),
         None => "No option meets every must-have.".to_string(),
     }
 }
 
-/// "Near tie: …" when the top two are within the margin.
+/// "A", "A and B", "A, B and C".
+pub fn and_list(names: &[&str]) -> String {
+    match names {
+        [] => String::new(),
+        [one] => one.to_string(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
+}
+
+/// "Tied: …" when the best options score exactly the same (with the rule that orders them),
+/// "Near tie: …" when the runner-up is within the margin but not equal.
 pub fn near_tie_line(ds: &Dataset, e: &Evaluation) -> Option<String> {
-    if e.all_weights_zero || !e.near_tie {
+    if e.all_weights_zero {
         return None;
     }
     let (w, r) = (e.ranking.first()?, e.ranking.get(1)?);
-    Some(format!(
-        "Near tie: {} is within {} points — treat both as good choices.",
-        option_name(ds, r.option),
-        fixed1(w.total - r.total)
-    ))
+    let tied: Vec<&str> = e
+        .ranking
+        .iter()
+        .take_while(|x| x.total == w.total)
+        .map(|x| option_name(ds, x.option))
+        .collect();
+    let wname = option_name(ds, w.option);
+    if tied.len() > 1 {
+        return Some(format!(
+            "Tied: {} each score {}; {TIE_RULE}, so {wname} is shown first. Treat them as \
+             equally good choices.",
+            and_list(&tied),
+            score_text(w)
+        ));
+    }
+    if !e.near_tie {
+        return None;
+    }
+    let rname = option_name(ds, r.option);
+    Some(if w.total_tenths() == r.total_tenths() {
+        format!(
+            "Near tie: {rname} is less than 0.1 points behind {wname} (both {}) — treat both \
+             as good choices.",
+            score_text(w)
+        )
+    } else {
+        format!(
+            "Near tie: {rname} scores {}, {} behind {wname} ({}) — treat both as good choices.",
+            score_text(r),
+            gap_text(w, r),
+            score_text(w)
+        )
+    })
 }
 
 /// Weight as the sliders show it: "8", "7.5".
@@ -92,45 +141,68 @@ pub fn fmt_weight(w: f64) -> String {
     }
 }
 
-/// The one-sentence sensitivity summary for the criterion whose threshold is nearest.
+/// "raised to 9 or more", "lowered to 0".
+fn setting_text(s: &Setting) -> String {
+    let w = fmt_weight(s.weight);
+    match (s.rising, s.weight >= MAX_WEIGHT, s.weight <= 0.0) {
+        (true, true, _) => format!("raised to {w}"),
+        (true, false, _) => format!("raised to {w} or more"),
+        (false, _, true) => format!("lowered to {w}"),
+        (false, _, false) => format!("lowered to {w} or less"),
+    }
+}
+
+/// The one-sentence sensitivity summary: the criterion whose nearest slider setting changes
+/// the winner, that setting and who comes first there, and the other direction (another
+/// setting, or that even the end of the slider keeps the winner). Only settings a visitor
+/// can choose are named (whole numbers from 0 to 10).
 pub fn sensitivity_line(ds: &Dataset, e: &Evaluation, weights: &[f64]) -> Option<String> {
     if e.all_weights_zero {
         return None;
     }
     let winner = option_name(ds, e.ranking.first()?.option);
+    let now = |c: usize| weights.get(c).copied().unwrap_or(0.0);
     let nearest = e
         .sensitivity
         .iter()
-        .filter_map(|s| match &s.threshold {
-            Threshold::At {
-                weight,
-                rising,
-                new_winner,
-            } => {
-                let now = weights.get(s.criterion).copied().unwrap_or(0.0);
-                Some((
-                    (weight - now).abs(),
-                    s.criterion,
-                    *weight,
-                    *rising,
-                    *new_winner,
-                ))
+        .filter_map(|s| Some((s, s.settable?)))
+        .min_by(|(s, a), (t, b)| {
+            (a.weight - now(s.criterion))
+                .abs()
+                .total_cmp(&(b.weight - now(t.criterion)).abs())
+        });
+    let Some((s, a)) = nearest else {
+        return Some(format!(
+            "{winner} stays first whatever any single weight is set to, from 0 to {}.",
+            fmt_weight(MAX_WEIGHT)
+        ));
+    };
+    let name = ds
+        .criteria
+        .get(s.criterion)
+        .map_or("?", |c| c.name.as_str());
+    let mut out = format!(
+        "{winner} stays first unless {name} is {} (at {}, {} comes first)",
+        setting_text(&a),
+        fmt_weight(a.weight),
+        option_name(ds, a.winner)
+    );
+    match s.settable_opposite {
+        Some(b) => out.push_str(&format!(
+            " or {} (at {}, {} comes first)",
+            setting_text(&b),
+            fmt_weight(b.weight),
+            option_name(ds, b.winner)
+        )),
+        None => {
+            let end = if a.rising { 0.0 } else { MAX_WEIGHT };
+            if now(s.criterion) != end {
+                out.push_str(&format!("; even at {}, it stays first", fmt_weight(end)));
             }
-            Threshold::NoChange => None,
-        })
-        .min_by(|a, b| a.0.total_cmp(&b.0));
-    Some(match nearest {
-        Some((_, c, w, rising, nw)) => {
-            let name = ds.criteria.get(c).map_or("?", |c| c.name.as_str());
-            let dir = if rising { "goes above" } else { "drops below" };
-            format!(
-                "{winner} stays first unless {name} {dir} {} (then {}).",
-                fmt_weight((w * 10.0).round() / 10.0),
-                option_name(ds, nw)
-            )
         }
-        None => format!("{winner} stays first whatever any single weight is set to."),
-    })
+    }
+    out.push('.');
+    Some(out)
 }
 
 pub fn option_name(ds: &Dataset, i: usize) -> &str {
@@ -330,7 +402,7 @@ impl<'a> Report<'a> {
             out.push(format!("Runs on {a}"));
         }
         if let Some(y) = m.min_years {
-            out.push(format!("At least {} years of security updates", fmt_num(y)));
+            out.push(format!("At least {} of security updates", years_text(y)));
         }
         out
     }
@@ -352,9 +424,11 @@ impl<'a> Report<'a> {
     pub fn rows(&self, r: &'a Ranked) -> Vec<Row<'a>> {
         let ds = self.ds;
         let opt = ds.options.get(r.option);
+        let shown = r.points_tenths();
         r.contributions
             .iter()
-            .filter_map(|c| {
+            .zip(shown)
+            .filter_map(|(c, points)| {
                 let crit = ds.criteria.get(c.criterion)?;
                 let confidence = opt
                     .and_then(|o| o.ratings.iter().find(|x| x.criterion == crit.id))
@@ -389,6 +463,7 @@ impl<'a> Report<'a> {
                     name: &crit.name,
                     weight: self.weight(c.criterion),
                     c,
+                    points,
                     rationale,
                     sources,
                     confidence,

@@ -14,11 +14,20 @@ pub struct CompareProps {
     pub on_toggle: Callback<(String, bool)>,
 }
 
-/// Source links for a list of source ids, numbered, opening in a new tab.
+/// Source links for a list of source ids, numbered, opening in a new tab; each source once
+/// (a list that names one twice shows it once), unknown ids left out.
 pub fn source_links(d: &Data, ids: &[String]) -> Html {
+    let mut seen: Vec<usize> = Vec::with_capacity(ids.len());
+    for id in ids {
+        if let Some(n) = d.sources.iter().position(|s| &s.id == id) {
+            if !seen.contains(&n) {
+                seen.push(n);
+            }
+        }
+    }
     html! {
         <span class="elc-sources">
-            { for ids.iter().filter_map(|id| d.sources.iter().position(|s| &s.id == id).map(|n| (n, &d.sources[n]))).map(|(n, s)| html! {
+            { for seen.into_iter().filter_map(|n| d.sources.get(n).map(|s| (n, s))).map(|(n, s)| html! {
                 <a href={s.url.clone()} target="_blank" rel="noopener noreferrer" title={s.title.clone()}
                     aria-label={format!("Source {}: {}", n + 1, s.title)}>{ format!("[{}]", n + 1) }</a>
             }) }

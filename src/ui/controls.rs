@@ -3,7 +3,7 @@
 use super::lazy::LazyDetails;
 use super::state::Data;
 use crate::data::MustHaves;
-use crate::engine::scoring_text;
+use crate::engine::{scoring_text, years_text};
 use crate::num::parse_decimal;
 use crate::setup::{all_arches, MAX_MIN_YEARS};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -14,6 +14,30 @@ pub struct PresetsProps {
     pub data: Data,
     pub selected: Option<String>,
     pub on_select: Callback<String>,
+    /// The visitor changed weights or must-haves away from every preset: "Custom" is shown
+    /// (checked, not selectable). On a first open with the defaults nothing is checked.
+    #[prop_or_default]
+    pub custom: bool,
+}
+
+/// One situation: the radio named by its label, described by its description.
+fn preset_choice(
+    key: &str,
+    name: &str,
+    desc: &str,
+    checked: bool,
+    disabled: bool,
+    onchange: Option<Callback<Event>>,
+) -> Html {
+    let (id, desc_id) = (format!("elc-p-{key}"), format!("elc-pd-{key}"));
+    html! {
+        <div class="elc-preset" key={key.to_string()}>
+            <input type="radio" id={id.clone()} name="elc-preset" value={key.to_string()} {checked} {disabled}
+                aria-describedby={desc_id.clone()} {onchange} />
+            <label class="elc-preset-name" for={id}>{ name }</label>
+            <span class="elc-preset-desc" id={desc_id}>{ desc }</span>
+        </div>
+    }
 }
 
 #[function_component(Presets)]
@@ -22,23 +46,14 @@ pub fn presets(p: &PresetsProps) -> Html {
         <fieldset class="elc-presets">
             <legend>{ "Start from a situation" }</legend>
             { for p.data.presets.iter().map(|pr| {
-                let id = pr.id.clone();
-                let cb = p.on_select.clone();
+                let (id, cb) = (pr.id.clone(), p.on_select.clone());
                 let checked = p.selected.as_deref() == Some(pr.id.as_str());
-                html! {
-                    <label class="elc-preset" key={pr.id.clone()}>
-                        <input type="radio" name="elc-preset" value={pr.id.clone()} {checked}
-                            onchange={move |_| cb.emit(id.clone())} />
-                        <span class="elc-preset-name">{ &pr.name }</span>
-                        <span class="elc-preset-desc">{ &pr.description }</span>
-                    </label>
-                }
+                preset_choice(&pr.id, &pr.name, &pr.description, checked, false,
+                    Some(Callback::from(move |_| cb.emit(id.clone()))))
             }) }
-            <label class="elc-preset">
-                <input type="radio" name="elc-preset" value="custom" checked={p.selected.is_none()} disabled=true />
-                <span class="elc-preset-name">{ "Custom" }</span>
-                <span class="elc-preset-desc">{ "Your own weights and must-haves." }</span>
-            </label>
+            if p.custom && p.selected.is_none() {
+                { preset_choice("custom", "Custom", "Your own weights and must-haves.", true, true, None) }
+            }
         </fieldset>
     }
 }
@@ -51,11 +66,16 @@ pub struct WeightsProps {
     pub on_change: Callback<(usize, f64)>,
     pub on_reset: Callback<usize>,
     pub on_reset_all: Callback<()>,
+    /// "Reset all" would change something.
+    #[prop_or_default]
+    pub can_reset: bool,
+    /// The preset "reset all" returns to (weights and must-haves), if the weights came from one.
+    #[prop_or_default]
+    pub preset_name: Option<AttrValue>,
 }
 
 #[function_component(Weights)]
 pub fn weights(p: &WeightsProps) -> Html {
-    let changed = p.weights != p.base;
     html! {
         <fieldset class="elc-weights">
             <legend>{ "How much does each matter? (0–10)" }</legend>
@@ -64,8 +84,11 @@ pub fn weights(p: &WeightsProps) -> Html {
                     weight={p.weights.get(i).copied().unwrap_or(0.0)} base={p.base.get(i).copied().unwrap_or(0.0)}
                     on_change={p.on_change.clone()} on_reset={p.on_reset.clone()} />
             }) }
-            <button type="button" class="elc-reset-all" disabled={!changed}
-                onclick={let cb = p.on_reset_all.clone(); move |_| cb.emit(())}>{ "Reset all weights" }</button>
+            <button type="button" class="elc-reset-all" disabled={!p.can_reset}
+                onclick={let cb = p.on_reset_all.clone(); move |_| cb.emit(())}>{ match &p.preset_name {
+                    Some(n) => format!("Reset to “{n}”"),
+                    None => "Reset all weights".to_string(),
+                } }</button>
             <Scoring data={p.data.clone()} />
         </fieldset>
     }
@@ -112,21 +135,38 @@ pub struct ScoringProps {
     pub data: Data,
 }
 
-/// "How each criterion is scored": its own component so slider input does not rebuild it.
+/// "How each criterion is scored": each scoring rule once, then the criteria it applies to
+/// with their definitions. Its own component so slider input does not rebuild it.
 #[function_component(Scoring)]
 fn scoring(p: &ScoringProps) -> Html {
     html! {
         <LazyDetails class="elc-scoring" summary="How each criterion is scored" content={{
             let data = p.data.clone();
-            Callback::from(move |()| html! {
-            <dl>
-                { for data.criteria.iter().map(|c| html! {
+            Callback::from(move |()| {
+                // Criteria grouped by their rule, in order of first appearance.
+                let mut groups: Vec<(String, Vec<&crate::data::Criterion>)> = Vec::new();
+                for c in &data.criteria {
+                    let rule = scoring_text(c);
+                    match groups.iter_mut().find(|(r, _)| *r == rule) {
+                        Some((_, list)) => list.push(c),
+                        None => groups.push((rule, vec![c])),
+                    }
+                }
+                html! {
                     <>
-                        <dt>{ &c.name }</dt>
-                        <dd>{ &c.definition }{ " " }{ scoring_text(c) }</dd>
+                    <p>{ "A criterion's points are its weight's share of all weights × its score (0–100 %) × 100, and an option's points add up to its total (at most 100)." }</p>
+                    { for groups.iter().map(|(rule, list)| html! {
+                        <div class="elc-rule">
+                            <p class="elc-rule-text">{ rule }</p>
+                            <dl>
+                                { for list.iter().map(|c| html! {
+                                    <><dt>{ &c.name }</dt><dd>{ &c.definition }</dd></>
+                                }) }
+                            </dl>
+                        </div>
+                    }) }
                     </>
-                }) }
-            </dl>
+                }
             })
         }} />
     }
@@ -184,9 +224,9 @@ pub fn musts(p: &MustsProps) -> Html {
             </select>
             <label class="elc-field" for="elc-years">{ "Security updates for at least" }</label>
             <select id="elc-years" onchange={move |e: Event| on_years.emit(select_value(&e).and_then(|v| parse_decimal(&v)))}>
-                <option value="" selected={p.must.min_years.is_none()}>{ "any time" }</option>
+                <option value="" selected={p.must.min_years.is_none()}>{ "No minimum" }</option>
                 { for [1.0, 2.0, 3.0, 5.0, 7.0, 10.0].into_iter().filter(|y| *y <= MAX_MIN_YEARS).map(|y| html! {
-                    <option selected={p.must.min_years == Some(y)} value={y.to_string()}>{ format!("{y} years") }</option>
+                    <option selected={p.must.min_years == Some(y)} value={y.to_string()}>{ years_text(y) }</option>
                 }) }
             </select>
             <label class="elc-check elc-paid">

@@ -40,6 +40,18 @@ fn copy_text(text: String, done: UseStateHandle<Option<bool>>) {
 /// Data older than this many days gets a notice.
 const STALE_DAYS: i64 = 365;
 
+/// The warning for facts more than a year old on `today` (shown next to the recommendation
+/// it qualifies and in the footer).
+pub fn stale_note(d: &Data, today: Date) -> Option<String> {
+    (today.days_since_epoch() - d.as_of.days_since_epoch() > STALE_DAYS).then(|| {
+        format!(
+            "These facts are from {}, more than a year ago, and may be out of date: check the \
+             sources before deciding.",
+            d.as_of
+        )
+    })
+}
+
 #[function_component(Footer)]
 pub fn footer(p: &FooterProps) -> Html {
     let d = &p.data;
@@ -47,7 +59,7 @@ pub fn footer(p: &FooterProps) -> Html {
     let code_copied = use_state(|| None::<bool>);
     // The code is built on demand: it holds the static version of the whole setup.
     let code = use_state(|| None::<String>);
-    let stale = p.today.days_since_epoch() - d.as_of.days_since_epoch() > STALE_DAYS;
+    let stale = stale_note(d, p.today);
     let copy = p.share_url.clone().map(|url| {
         let copied = copied.clone();
         Callback::from(move |_| copy_text(url.clone(), copied.clone()))
@@ -68,8 +80,8 @@ pub fn footer(p: &FooterProps) -> Html {
     html! {
         <footer class="elc-panel elc-footer">
             <p>{ format!("Facts as of {}.", d.as_of) }</p>
-            if stale {
-                <p class="elc-stale" role="note">{ "These facts are more than a year old and may be out of date: check the sources before deciding." }</p>
+            if let Some(note) = stale {
+                <p class="elc-stale" role="note">{ note }</p>
             }
             if let (Some(url), Some(onclick)) = (&p.share_url, copy) {
                 <div class="elc-share">

@@ -133,6 +133,10 @@ pub struct PlannerProps {
     pub fleet: Vec<(String, u32)>,
     pub on_current: Callback<Option<String>>,
     pub on_fleet: Callback<Vec<(String, u32)>>,
+    /// Show a current-system picker here (false when the "I run now" one is on the page:
+    /// one control per value).
+    #[prop_or(true)]
+    pub picker: bool,
 }
 
 fn notes(d: &Data, list: &[Note]) -> Html {
@@ -282,7 +286,12 @@ pub fn planner(p: &PlannerProps) -> Html {
     };
     let winner = p.eval.ranking.first().map(|r| r.option);
     let body = if groups.is_empty() {
-        html! { <p>{ "Pick the system you run now to see the route to each option." }</p> }
+        let where_ = if p.picker {
+            ""
+        } else {
+            " under “I run now”"
+        };
+        html! { <p>{ format!("Pick the system you run now{where_} to see the route to each option.") }</p> }
     } else {
         html! {
             <>
@@ -304,7 +313,11 @@ pub fn planner(p: &PlannerProps) -> Html {
     html! {
         <section class="elc-panel elc-migration" aria-labelledby="elc-mig-h">
             <SubHeading id="elc-mig-h">{ "Migration plan" }</SubHeading>
-            <CurrentSelect data={d.clone()} current={p.current.clone()} on_current={p.on_current.clone()} id="elc-cur2" mixed={!p.fleet.is_empty()} />
+            if p.picker {
+                <CurrentSelect data={d.clone()} current={p.current.clone()} on_current={p.on_current.clone()} id="elc-cur2" mixed={!p.fleet.is_empty()} />
+            } else if let Some(cur) = &p.current {
+                <p class="elc-from">{ format!("From {}, as set under “I run now”.", stage_name(d, cur)) }</p>
+            }
             <FleetEditor data={d.clone()} on_fleet={p.on_fleet.clone()}
                 groups={if p.fleet.is_empty() { p.current.iter().map(|c| (c.clone(), 1)).collect() } else { p.fleet.clone() }} />
             { body }

@@ -204,6 +204,23 @@ pub fn app(props: &AppProps) -> Html {
     let local = props.hand_off.local;
 
     let more_open = use_state(|| false);
+    // "Skip to Hand it on" at the end of the ranking moves focus past the tables' citations.
+    let hand_on = use_node_ref();
+    let skip = {
+        let hand_on = hand_on.clone();
+        use_memo((), move |()| {
+            Callback::from(move |()| {
+                if let Some(b) = hand_on
+                    .cast::<Element>()
+                    .and_then(|el| el.query_selector("button").ok().flatten())
+                    .and_then(|b| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(b).ok())
+                {
+                    b.scroll_into_view();
+                    let _ = b.focus();
+                }
+            })
+        })
+    };
     let s = &*state;
     let tr = s.tr;
     let share_url = props
@@ -217,14 +234,15 @@ pub fn app(props: &AppProps) -> Html {
         match x {
             Section::Situation => html! {
                 <section class="elc-panel elc-start" aria-label="Your situation">
-                    <controls::Presets data={s.data.clone()} selected={s.setup().preset.clone()} on_select={h.preset.clone()} />
+                    <controls::Presets data={s.data.clone()} selected={s.setup().preset.clone()} on_select={h.preset.clone()} custom={s.setup().customised(&s.data)} />
                 </section>
             },
             Section::Recommendation => html! {
-                <result::Recommendation data={s.data.clone()} eval={s.eval.clone()} weights={s.setup().weights.clone()} />
+                <result::Recommendation data={s.data.clone()} eval={s.eval.clone()} weights={s.setup().weights.clone()} today={s.today} />
             },
             Section::Ranking => html! {
-                <result::Ranking data={s.data.clone()} eval={s.eval.clone()} weights={s.setup().weights.clone()} />
+                <result::Ranking data={s.data.clone()} eval={s.eval.clone()} weights={s.setup().weights.clone()}
+                    on_skip={shows(Section::Sources).then(|| (*skip).clone())} />
             },
             Section::Priorities => html! {
                 <controls::Weights
@@ -234,6 +252,8 @@ pub fn app(props: &AppProps) -> Html {
                     on_change={h.weight.clone()}
                     on_reset={h.reset_weight.clone()}
                     on_reset_all={h.reset_all.clone()}
+                    can_reset={s.visitor.can_reset_all(&s.data)}
+                    preset_name={s.visitor.base_preset_name(&s.data).map(AttrValue::from)}
                 />
             },
             Section::MustHaves => html! {
@@ -257,15 +277,15 @@ pub fn app(props: &AppProps) -> Html {
                 html! { <timeline::Timeline data={s.data.clone()} today={s.today} /> }
             }
             Section::Migration => html! {
-                <migration::Planner data={s.data.clone()} eval={s.eval.clone()} today={s.today} current={s.setup().current.clone()} fleet={s.setup().fleet.clone()} on_current={h.current.clone()} on_fleet={h.fleet.clone()} />
+                <migration::Planner data={s.data.clone()} eval={s.eval.clone()} today={s.today} current={s.setup().current.clone()} fleet={s.setup().fleet.clone()} on_current={h.current.clone()} on_fleet={h.fleet.clone()} picker={!shows(Section::MustHaves)} />
             },
             Section::Sources => html! {
-                <>
+                <div class="elc-hand-on" ref={hand_on.clone()}>
                 <handoff::HandOff on_export={(*export).clone()} {single_file} {local} status={(*status).clone()} />
                 <footer::Footer data={s.data.clone()} today={s.today} share_url={share_url.clone()} {local}
                     on_save_copy={single_file.then(|| export.reform(|()| handoff::Export::SaveCopy))}
                     embed_code={props.embed_code.clone()} setup={s.setup().clone()} />
-                </>
+                </div>
             },
         }
     };

@@ -6,10 +6,10 @@
 use super::state::Data;
 use crate::data::Date;
 use crate::engine::Evaluation;
-use crate::num::{fixed0, fixed1};
+use crate::num::{fixed0, fixed1, tenths_text};
 use crate::report::{
     cite_text, extended_end, field_name, fmt_weight, headline, near_tie_line, option_name,
-    sensitivity_line, status_text, Report, TOP_PRINTED,
+    score_text, sensitivity_line, status_text, Report, TOP_PRINTED,
 };
 use crate::setup::Setup;
 use std::rc::Rc;
@@ -95,16 +95,16 @@ pub fn print_report(p: &ReportProps) -> Html {
                         <tr>
                             <td>{ i + 1 }</td><th scope="row">{ &c.name }</th><td>{ fmt_weight(r.weight(i)) }</td>
                             { for ranked.iter().map(|x| html! {
-                                <td>{ x.contributions.get(i).map_or(String::new(), |c| fixed1(c.points)) }</td>
+                                <td>{ x.points_tenths().get(i).map_or(String::new(), |t| tenths_text(*t)) }</td>
                             }) }
                         </tr>
                     }) }</tbody>
                     <tfoot><tr>
                         <th scope="row" colspan="3">{ "Score (of 100)" }</th>
-                        { for ranked.iter().map(|x| html! { <td>{ fixed0(x.total) }</td> }) }
+                        { for ranked.iter().map(|x| html! { <td>{ score_text(x) }</td> }) }
                     </tr></tfoot>
                 </table>
-                <p class="elc-r-note">{ "Each option column gives the points a criterion adds to its score: the weight's share of all weights × how well the option does on it." }</p>
+                <p class="elc-r-note">{ "Each option column gives the points a criterion adds to its score: the weight's share of all weights × how well the option does on it (to 0.1, rounded so that each column adds up to its score)." }</p>
             </section>
 
             if !ranked.is_empty() {
@@ -113,7 +113,7 @@ pub fn print_report(p: &ReportProps) -> Html {
                     <ol class="elc-r-rank">{ for ranked.iter().map(|x| html! {
                         <li>
                             <span class="elc-r-rank-name">{ option_name(d, x.option) }</span>
-                            <span class="elc-r-rank-score">{ format!("{} of 100", fixed0(x.total)) }</span>
+                            <span class="elc-r-rank-score">{ format!("{} of 100", score_text(x)) }</span>
                             { bar(x) }
                         </li>
                     }) }</ol>
@@ -128,7 +128,7 @@ pub fn print_report(p: &ReportProps) -> Html {
                         <thead><tr>
                             <th scope="col">{ "Criterion" }</th>
                             { for r.top().iter().enumerate().map(|(rank, x)| html! {
-                                <th scope="col">{ format!("{}. {} ({} of 100)", rank + 1, option_name(d, x.option), fixed0(x.total)) }</th>
+                                <th scope="col">{ format!("{}. {} ({} of 100)", rank + 1, option_name(d, x.option), score_text(x)) }</th>
                             }) }
                         </tr></thead>
                         <tbody>{ for d.criteria.iter().enumerate().map(|(i, c)| html! {
@@ -246,7 +246,7 @@ fn bar(x: &crate::engine::Ranked) -> Html {
     let mut k = 0;
     html! {
         <svg class="elc-r-bar" viewBox={format!("0 0 {BAR_W} {BAR_H}")} role="img"
-            aria-label={format!("{} of 100", fixed0(x.total))}>
+            aria-label={format!("{} of 100", score_text(x))}>
             <rect class="elc-r-bar-frame" x="0" y="0" width={fixed0(BAR_W)} height={fixed0(BAR_H)} />
             { for x.contributions.iter().filter(|c| c.points > 0.0).map(|c| {
                 let (x0, w) = (at * 10.0, c.points * 10.0);

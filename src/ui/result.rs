@@ -5,9 +5,10 @@ use super::compare::{rationale, status_badge};
 use super::lazy::LazyDetails;
 use super::state::Data;
 use super::SubHeading;
+use crate::data::Date;
 use crate::engine::Evaluation;
-use crate::num::{fixed0, fixed1};
-use crate::report::{headline, near_tie_line, sensitivity_line};
+use crate::num::{fixed0, fixed1, tenths_text};
+use crate::report::{fmt_weight, headline, near_tie_line, score_text, sensitivity_line};
 use std::rc::Rc;
 use yew::prelude::*;
 
@@ -17,6 +18,12 @@ pub struct ResultProps {
     pub eval: Rc<Evaluation>,
     #[prop_or_default]
     pub weights: Vec<f64>,
+    /// Today, for the stale-data warning next to the recommendation.
+    #[prop_or_default]
+    pub today: Option<Date>,
+    /// Moves focus to "Hand it on" (a keyboard path past the tables and their citations).
+    #[prop_or_default]
+    pub on_skip: Option<Callback<()>>,
 }
 
 fn option_name(d: &Data, i: usize) -> &str {
@@ -31,6 +38,9 @@ pub fn recommendation(p: &ResultProps) -> Html {
         <div class="elc-reco">
             <SubHeading>{ "Recommendation" }</SubHeading>
             <p class="elc-winner" role="status" aria-live="polite" aria-atomic="true">{ summary }</p>
+            if let Some(note) = p.today.and_then(|t| super::footer::stale_note(d, t)) {
+                <p class="elc-stale" role="note">{ note }</p>
+            }
             if !e.all_weights_zero {
                 if !e.ranking.is_empty() {
                     if let Some(t) = near_tie_line(d, e) {
@@ -60,6 +70,10 @@ pub fn recommendation(p: &ResultProps) -> Html {
 #[function_component(Ranking)]
 pub fn ranking(p: &ResultProps) -> Html {
     let (d, e) = (&p.data, &*p.eval);
+    if e.ranking.is_empty() {
+        // The recommendation already says nothing qualifies: no empty heading or legend.
+        return html! {};
+    }
     html! {
         <div class="elc-ranking">
             <SubHeading>{ "Ranking" }</SubHeading>
@@ -71,23 +85,23 @@ pub fn ranking(p: &ResultProps) -> Html {
                         <li key={d.options.get(r.option).map_or(String::new(), |o| o.id.clone())} class="elc-rank">
                             <div class="elc-rank-head">
                                 <span><span class="elc-rank-pos">{ format!("{}. ", rank + 1) }</span><span class="elc-rank-name">{ name }</span></span>
-                                <span class="elc-rank-score">{ fixed0(r.total) }<span class="elc-sr">{ " of 100" }</span></span>
+                                <span class="elc-rank-score">{ score_text(r) }<span class="elc-sr">{ " of 100" }</span></span>
                             </div>
                             <svg class="elc-bar" viewBox="0 0 1000 6" preserveAspectRatio="none" aria-hidden="true">
                                 <rect class="elc-bar-bg" x="0" y="0" width="1000" height="6" />
-                                { for r.contributions.iter().filter(|c| c.points > 0.0).map(|c| {
+                                { for r.contributions.iter().zip(r.points_tenths()).filter(|(c, _)| c.points > 0.0).map(|(c, t)| {
                                     let rect = html! {
                                         <rect class={classes!("elc-seg", format!("elc-c{}", c.criterion % 10))}
                                             x={fixed1(x * 10.0)} y="0" width={fixed1(c.points * 10.0)} height="6">
-                                            <title>{ format!("{}: {} points", criterion_name(d, c.criterion), fixed1(c.points)) }</title>
+                                            <title>{ format!("{}: {} points", criterion_name(d, c.criterion), tenths_text(t)) }</title>
                                         </rect>
                                     };
                                     x += c.points;
                                     rect
                                 }) }
                             </svg>
-                            <LazyDetails class="elc-detail" summary={format!("Why {name} scores {}", fixed0(r.total))}
-                                content={breakdown(d, &p.eval, rank)} />
+                            <LazyDetails class="elc-detail" summary={format!("Why {name} scores {}", score_text(r))}
+                                content={breakdown(d, &p.eval, &p.weights, rank)} />
                         </li>
                     }
                 }) }
@@ -97,43 +111,67 @@ pub fn ranking(p: &ResultProps) -> Html {
                     <li key={c.id.clone()}><span class={classes!("elc-swatch", format!("elc-c{}", i % 10))} aria-hidden="true"></span>{ &c.name }</li>
                 }) }
             </ul>
+            if let Some(skip) = &p.on_skip {
+                <button type="button" class="elc-skip" onclick={skip.reform(|_| ())}>{ "Skip to “Hand it on” and the link to this setup" }</button>
+            }
         </div>
     }
 }
 
-/// The per-criterion table (and "why not") of the option ranked `rank`, built on demand.
-fn breakdown(d: &Data, eval: &Rc<Evaluation>, rank: usize) -> Callback<(), Html> {
-    let (d, eval) = (d.clone(), eval.clone());
+/// The per-criterion table (and "why not") of the option ranked `rank`, built on demand:
+/// each criterion's weight, value, share of full marks and points, and a total row equal to
+/// the score. Points are shown to 0.1, rounded by largest remainder so that the rows shown
+/// add up to the total shown.
+fn breakdown(d: &Data, eval: &Rc<Evaluation>, weights: &[f64], rank: usize) -> Callback<(), Html> {
+    let (d, eval, weights) = (d.clone(), eval.clone(), weights.to_vec());
     Callback::from(move |()| {
         let Some(r) = eval.ranking.get(rank) else {
             return html! {};
         };
+        let shown = r.points_tenths();
+        let sum: f64 = weights.iter().filter(|w| **w > 0.0).sum();
         html! {
             <>
             if !r.why_not.is_empty() {
                 <ul class="elc-whynot">{ for r.why_not.iter().map(|w| html! { <li>{ w }</li> }) }</ul>
             }
             <table class="elc-contrib">
-                <thead><tr><th scope="col">{ "Criterion" }</th><th scope="col">{ "Value" }</th><th scope="col">{ "Points" }</th></tr></thead>
-                <tbody>{ for r.contributions.iter().map(|c| {
+                <thead><tr>
+                    <th scope="col">{ "Criterion" }</th><th scope="col">{ "Weight" }</th>
+                    <th scope="col">{ "Value" }</th><th scope="col">{ "Score" }</th><th scope="col">{ "Points" }</th>
+                </tr></thead>
+                <tbody>{ for r.contributions.iter().zip(&shown).map(|(c, t)| {
                     // A hand-given value shows its confidence, rationale and sources with it.
                     let rating = d.criteria.get(c.criterion).and_then(|crit| {
                         d.options.get(r.option)?.ratings.iter().find(|x| x.criterion == crit.id)
                     });
+                    let w = weights.get(c.criterion).copied().unwrap_or(0.0);
                     html! {
                     <tr>
                         <th scope="row"><span class={classes!("elc-swatch", format!("elc-c{}", c.criterion % 10))} aria-hidden="true"></span>
                             { criterion_name(&d, c.criterion) }</th>
+                        <td class="elc-num" data-label="Weight">{ fmt_weight(w) }</td>
                         <td>{ &c.detail }
                             if let Some(x) = rating {
                                 { " " }{ status_badge(x.confidence) }{ rationale(&d, x) }
                             }
                         </td>
-                        <td>{ fixed1(c.points) }</td>
+                        <td class="elc-num" data-label="Score">{ format!("{}%", fixed0(c.utility * 100.0)) }</td>
+                        <td class="elc-num elc-points">{ tenths_text(*t) }</td>
                     </tr>
                     }
                 }) }</tbody>
+                <tfoot><tr>
+                    <th scope="row">{ "Total" }</th>
+                    <td class="elc-num" data-label="Weight">{ fmt_weight(sum) }</td>
+                    <td></td><td></td>
+                    <td class="elc-num elc-points">{ score_text(r) }</td>
+                </tr></tfoot>
             </table>
+            <p class="elc-contrib-note">{ format!(
+                "Points = weight ÷ {} (all weights) × score × 100. Shown to 0.1 and rounded so that the rows add up to the total.",
+                fmt_weight(sum)
+            ) }</p>
             </>
         }
     })

@@ -1,5 +1,5 @@
-// Accessibility, layout and screenshots of the built single file: axe-core in light and
-// dark at 320 and 1200 px (every <details> opened so hidden content is checked too), no
+// Accessibility, layout and screenshots of the built single file: axe-core in light, dark
+// and forced colours at 320 and 1200 px (every <details> opened so hidden content is checked too), no
 // horizontal scrolling and nothing sticking out of a panel at 320, 1200 and 200 % zoom,
 // visible keyboard focus, and full-page screenshots in tests/e2e/out/.
 //
@@ -30,12 +30,14 @@ async function busy(page) {
   await page.getByRole("checkbox", { name: "First-party commercial support" }).check();
 }
 
-for (const colorScheme of ["light", "dark"]) {
+for (const colorScheme of ["light", "dark", "forced colours"]) {
   for (const width of [320, 1200]) {
     test(`axe-core finds no violations: ${width} px, ${colorScheme}`, async (t) => {
-      const { page, log, context } = await openWith(browser, url, { viewport: { width, height: 900 }, colorScheme });
+      const forced = colorScheme === "forced colours";
+      const { page, log, context } = await openWith(browser, url, { viewport: { width, height: 900 }, colorScheme: forced ? "dark" : colorScheme, forcedColors: forced ? "active" : "none" });
       t.after(() => context.close());
       await ready(page);
+      if (forced) assert.ok(await page.evaluate(() => matchMedia("(forced-colors: active)").matches), "forced colours are on");
       await busy(page);
       await openAllDetails(page);
       const violations = await axeViolations(page, PAGE_RULES);

@@ -4,7 +4,7 @@
 // grid lines, and colour keys that survive forced colours (Windows High Contrast).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openWith, ready, singleCopy } from "./lib.mjs";
+import { launch, openWith, ready, setWeight, singleCopy } from "./lib.mjs";
 
 const W = "el-compare";
 let browser;
@@ -108,4 +108,213 @@ test("forced colours: the legend swatches stay visible and match their bars", as
   assert.equal(seen.swatch, seen.segment, "criterion swatch = its bar segment");
   assert.equal(seen.key, seen.bar, "lifecycle key = its bar");
   assert.notEqual(seen.swatch, "rgba(0, 0, 0, 0)");
+});
+
+// ---- What the words say (issue 15, second part) ----
+
+/** The three setups whose breakdowns must add up on screen. */
+const SETUPS = {
+  default: async () => {},
+  production: async (page) => { await page.locator(W).getByRole("radio", { name: "Stable production server", exact: true }).check(); },
+  "leaving CentOS 7, with support": async (page) => {
+    await page.locator(W).getByRole("radio", { name: "Leaving CentOS Linux 7", exact: true }).check();
+    await page.getByRole("checkbox", { name: "First-party commercial support" }).check();
+  },
+};
+
+for (const [name, setup] of Object.entries(SETUPS)) {
+  test(`every breakdown's visible rows add up to its visible total, which is the score (${name})`, async (t) => {
+    const { page, log } = await widget(t);
+    await setup(page);
+    const weights = await page.locator(`${W} .elc-weight output`).allTextContents();
+    const ranks = page.locator(`${W} .elc-rank`);
+    const n = await ranks.count();
+    assert.ok(n >= 1);
+    for (let i = 0; i < n; i++) {
+      const rank = ranks.nth(i);
+      const score = (await rank.locator(".elc-rank-score").textContent()).match(/^\d+\.\d/)[0];
+      await rank.locator(".elc-detail > summary").click();
+      const table = rank.locator("table.elc-contrib");
+      const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => ({
+        weight: tr.querySelector("[data-label=Weight]").textContent,
+        points: tr.querySelector(".elc-points").textContent,
+      })));
+      assert.deepEqual(rows.map((r) => r.weight), weights, "the weight column is the sliders' weights");
+      const total = await table.locator("tfoot .elc-points").textContent();
+      const tenths = rows.reduce((acc, r) => acc + Math.round(Number(r.points) * 10), 0);
+      assert.equal((tenths / 10).toFixed(1), total, `${name}, option ${i + 1}: rows ${rows.map((r) => r.points)} add up to ${total}`);
+      assert.equal(total, score, "the total row is the score in the ranking");
+      assert.match(await rank.locator(".elc-contrib-note").textContent(), /rounded so that the rows add up/);
+    }
+    assert.deepEqual(log.errors, []);
+  });
+}
+
+/** The widget's whole text with every <details> open (lazy content built). */
+async function allText(page) {
+  const root = page.locator(W);
+  for (let round = 0; round < 3; round++) {
+    await root.evaluate((host) => { for (const d of host.shadowRoot.querySelectorAll("details:not([open])")) d.open = true; });
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+  return root.evaluate((host) => host.shadowRoot.querySelector(".elc-app").innerText);
+}
+
+test("copy: singular years, 'No minimum', flags named before their value, no repeated citation", async (t) => {
+  const { page, log } = await widget(t);
+  const years = page.locator(`${W} #elc-years`);
+  const labels = await years.locator("option").allTextContents();
+  assert.equal(labels[0], "No minimum");
+  assert.ok(labels.includes("1 year") && labels.includes("2 years"), labels.join(", "));
+  await years.selectOption("1");
+  await page.getByRole("checkbox", { name: "Free of charge" }).check();
+  await page.locator(`${W} #elc-cur`).selectOption("centos-linux-7");
+  const text = await allText(page);
+  assert.doesNotMatch(text, /\b1 years\b/);
+  assert.doesNotMatch(text, /\bno Free of charge\b/);
+  assert.match(text, /Free of charge: no/);
+  assert.doesNotMatch(text, /any time/);
+  // Each citation list names each source once, and no two lists side by side repeat one.
+  const repeats = await page.locator(W).evaluate((host) => {
+    const bad = [];
+    for (const span of host.shadowRoot.querySelectorAll(".elc-sources")) {
+      const nums = [...span.querySelectorAll("a")].map((a) => a.textContent);
+      if (new Set(nums).size !== nums.length) bad.push(nums.join(""));
+      const next = span.nextElementSibling;
+      if (next?.classList.contains("elc-sources")) {
+        const more = [...next.querySelectorAll("a")].map((a) => a.textContent);
+        if (more.some((x) => nums.includes(x))) bad.push(`${nums.join("")}${more.join("")}`);
+      }
+    }
+    return bad;
+  });
+  assert.deepEqual(repeats, []);
+  assert.deepEqual(log.errors, []);
+});
+
+test("'How each criterion is scored' states each rule once", async (t) => {
+  const { page } = await widget(t);
+  const scoring = page.locator(`${W} .elc-scoring`);
+  await scoring.locator("summary").click();
+  const rules = await scoring.locator(".elc-rule-text").allTextContents();
+  assert.ok(rules.length >= 3, rules.join("\n"));
+  assert.equal(new Set(rules).size, rules.length, "no rule repeated");
+  const text = await scoring.textContent();
+  const once = "Rated by hand from 0 to 10";
+  assert.equal(text.split(once).length - 1, 1, `"${once}" once`);
+  const names = await scoring.locator("dt").allTextContents();
+  assert.equal(names.length, await page.locator(`${W} .elc-weight`).count(), "every criterion is defined");
+});
+
+test("nothing meets the must-haves: said once, with no empty ranking heading or legend", async (t) => {
+  const { page, log } = await widget(t);
+  await page.getByRole("checkbox", { name: "First-party commercial support" }).check();
+  await page.locator(`${W} #elc-years`).selectOption("10");
+  await page.locator(`${W} .elc-winner`).filter({ hasText: "No option meets every must-have." }).waitFor();
+  const text = await page.locator(`${W} .elc-results`).innerText();
+  assert.equal(text.split("meets every must-have").length - 1, 1, text);
+  assert.match(text, /rules out the most/);
+  assert.equal(await page.locator(`${W} .elc-ranking`).count(), 0, "no Ranking heading");
+  assert.equal(await page.locator(`${W} .elc-bar-legend`).count(), 0, "no legend");
+  assert.deepEqual(log.errors, []);
+});
+
+test("presets: named by their label, described by their description; nothing checked on a first open; reset returns to the preset", async (t) => {
+  const { page, log } = await widget(t);
+  const radios = page.locator(`${W} input[name=elc-preset]`);
+  assert.equal(await radios.count(), 7, "the presets only: no Custom before anything is customised");
+  assert.equal(await page.locator(`${W} input[name=elc-preset]:checked`).count(), 0);
+  const prod = page.locator(W).getByRole("radio", { name: "Stable production server", exact: true });
+  assert.equal(await prod.count(), 1, "the accessible name is the preset's name alone");
+  const desc = await prod.evaluate((el) => el.getRootNode().getElementById(el.getAttribute("aria-describedby")).textContent);
+  assert.match(desc, /^A production server that must stay stable/);
+  await prod.check();
+  await page.getByRole("checkbox", { name: "FIPS 140 validated modules" }).check();
+  await setWeight(page, "Cost", 9);
+  assert.equal(await page.locator(`${W} input[name=elc-preset]:checked`).getAttribute("value"), "custom");
+  await page.getByRole("button", { name: "Reset to “Stable production server”" }).click();
+  assert.equal(await page.locator(`${W} input[name=elc-preset]:checked`).getAttribute("value"), "production");
+  assert.ok(!(await page.getByRole("checkbox", { name: "FIPS 140 validated modules" }).isChecked()), "the preset's must-haves");
+  assert.equal(await radios.count(), 7, "Custom is gone again");
+  assert.deepEqual(log.errors, []);
+});
+
+test("one control for the current system", async (t) => {
+  const { page } = await widget(t);
+  assert.equal(await page.locator(W).getByLabel("Current system", { exact: true }).count(), 1);
+  await page.locator(`${W} #elc-cur`).selectOption("centos-linux-7");
+  assert.match(await page.locator(`${W} .elc-migration .elc-from`).textContent(), /^From CentOS Linux 7, as set under “I run now”\./);
+  assert.equal(await page.locator(W).getByLabel("Current system", { exact: true }).count(), 1);
+});
+
+test("the stale-data warning sits next to the recommendation it qualifies", async (t) => {
+  const { page: fresh, context } = await openWith(browser, url);
+  await ready(fresh);
+  assert.equal(await fresh.locator(`${W} .elc-stale`).count(), 0, "facts under a year old: no warning");
+  await context.close();
+  const old = await openWith(browser, singleCopy({ today: "2028-01-15" }));
+  t.after(() => old.context.close());
+  await ready(old.page);
+  const note = old.page.locator(`${W} .elc-reco .elc-stale`);
+  assert.match(await note.textContent(), /^These facts are from \d{4}-\d\d-\d\d, more than a year ago/);
+  const [reco, warn] = await Promise.all([old.page.locator(`${W} .elc-winner`).boundingBox(), note.boundingBox()]);
+  assert.ok(warn.y - (reco.y + reco.height) < 60, `right under the recommendation: ${reco.y + reco.height} → ${warn.y}`);
+  assert.equal(await old.page.locator(`${W} .elc-footer .elc-stale`).count(), 1, "and still in the footer");
+});
+
+// ---- Layout and keyboard (issue 15) ----
+
+/** Describes the element that has keyboard focus inside the widget. */
+const focused = (page) => page.evaluate(() => {
+  let el = document.activeElement;
+  while (el && el.shadowRoot && el.shadowRoot.activeElement) el = el.shadowRoot.activeElement;
+  return el ? `${el.tagName.toLowerCase()}:${(el.textContent || el.value || "").trim().slice(0, 60)}` : "";
+});
+
+for (const width of [1280, 390]) {
+  test(`keyboard: from the ranking to "Copy link" in under 15 Tab presses (${width} px)`, async (t) => {
+    const { page } = await widget(t, { viewport: { width, height: 800 } });
+    await page.locator(`${W} .elc-rank .elc-detail > summary`).first().focus();
+    let presses = 0;
+    let at = await focused(page);
+    while (!at.startsWith("button:Copy link") && presses < 40) {
+      if (at.startsWith("button:Skip to")) {
+        await page.keyboard.press("Enter");
+      }
+      await page.keyboard.press("Tab");
+      presses++;
+      at = await focused(page);
+    }
+    assert.ok(at.startsWith("button:Copy link"), `reached: ${at}`);
+    assert.ok(presses < 15, `${presses} Tab presses`);
+  });
+}
+
+test("stacked card table at 390 px: the row header's background covers the whole card", async (t) => {
+  const { page } = await widget(t, { viewport: { width: 390, height: 800 } });
+  const cards = await page.locator(`${W} .elc-compare tbody tr`).evaluateAll((trs) => trs.map((tr) => {
+    const th = tr.querySelector("th");
+    const [a, b] = [tr.getBoundingClientRect(), th.getBoundingClientRect()];
+    const inner = a.width - parseFloat(getComputedStyle(tr).borderLeftWidth) - parseFloat(getComputedStyle(tr).borderRightWidth);
+    return { text: th.textContent.slice(0, 30), th: b.width, card: inner, bg: getComputedStyle(th).backgroundColor };
+  }));
+  assert.ok(cards.length > 5);
+  for (const c of cards) {
+    assert.ok(Math.abs(c.th - c.card) < 1, `${c.text}: header ${c.th} px of a ${c.card} px card`);
+    assert.notEqual(c.bg, "rgba(0, 0, 0, 0)");
+  }
+});
+
+test("dark theme: checkboxes and radios are drawn in the theme's colours, not white", async (t) => {
+  const { page } = await widget(t, { colorScheme: "dark" });
+  const seen = await page.locator(W).evaluate((host) => {
+    const root = host.shadowRoot;
+    const box = root.querySelector(".elc-musts input[type=checkbox]");
+    const radio = root.querySelector("input[type=radio]");
+    return [box, radio].map((el) => ({ appearance: getComputedStyle(el).appearance, bg: getComputedStyle(el).backgroundColor }));
+  });
+  for (const s of seen) {
+    assert.equal(s.appearance, "none");
+    assert.equal(s.bg, "rgb(20, 24, 29)", "the dark theme's background");
+  }
 });

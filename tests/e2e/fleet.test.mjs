@@ -69,11 +69,11 @@ test("count paid extended support: years left and the years must-have include th
   const { page, log } = await widget(t);
   await page.locator(`${W} #elc-years`).selectOption("10");
   const excluded = () => page.locator(`${W} .elc-results`).textContent();
-  assert.match(await excluded(), /only 8\.5 years of published security updates left \(need 10\)/);
+  assert.match(await excluded(), /only 8\.5 years of published security updates left \(need 10 years\)/);
   await page.getByRole("checkbox", { name: /Count paid extended support/ }).check();
   const hash = await fragmentAfter(page, /x:1/);
   assert.match(hash, /y:10/);
-  assert.match(await excluded(), /counting paid extended support \(need 10\)/);
+  assert.match(await excluded(), /counting paid extended support \(need 10 years\)/);
   const first = page.locator(`${W} .elc-rank`).first();
   assert.equal(await first.locator(".elc-rank-name").textContent(), "Red Hat Enterprise Linux");
   await first.locator("summary").click();

@@ -47,7 +47,7 @@ async function openSingle(setup) {
 /** What the widget shows: ranking names and scores, the headline, the share link. */
 async function shown(page) {
   const names = await ranking(page);
-  const scores = (await page.locator("el-compare .elc-rank-score").allTextContents()).map((s) => String(parseInt(s, 10)));
+  const scores = (await page.locator("el-compare .elc-rank-score").allTextContents()).map((s) => s.match(/^\d+\.\d/)[0]);
   const headline = (await page.locator("el-compare .elc-winner").textContent()).trim();
   const link = await page.locator("el-compare .elc-link").inputValue();
   return { names, scores, headline, link };
@@ -266,10 +266,10 @@ test("CSV: the ranking with per-criterion points and the side-by-side table; key
   assert.ok(rows.every((r) => r.length === rows[0].length), "rectangular");
   const ranked = rows.slice(1).filter((r) => r[0] !== "");
   assert.deepEqual(ranked.map((r) => r[1]), widget.names);
-  assert.deepEqual(ranked.map((r) => Math.round(Number(r[2])).toString()), widget.scores);
+  assert.deepEqual(ranked.map((r) => r[2]), widget.scores, "the same one-decimal scores");
   for (const r of ranked) {
     const sum = DATASET.criteria.reduce((acc, _, i) => acc + Number(r[4 + 2 * i]), 0);
-    assert.ok(Math.abs(sum - Number(r[2])) < 0.5, `${r[1]}: points add up to the score`);
+    assert.equal(sum.toFixed(1), r[2], `${r[1]}: points add up exactly to the score`);
   }
   assert.ok(rows.slice(1).some((r) => r[0] === "" && r.at(-1).length > 0), "excluded options with reasons");
   const table = parseCsv((await download(page, /side-by-side table/)).text);

@@ -34,7 +34,7 @@ pub(super) fn cases() -> Vec<Case> {
                 Detail("alma", "stability", "9/10"),
                 Total("alma", 90.0),
                 Total("stream", 50.0),
-                Why("Stability: 9/10 vs 5/10 (+40.0 points)"),
+                Why("Stability: 9/10 vs 5/10 for Stream (+40.0 points)"),
                 WhyNot("stream", "Stability: 5/10 vs 9/10 for Alma (−40.0 points)"),
                 NearTie(false),
                 AllZero(false),
@@ -283,14 +283,14 @@ pub(super) fn cases() -> Vec<Case> {
             vec![
                 Ranking(&["paid"]),
                 // A must-have says whether a "no" or a "not verified" excluded the option.
-                Excluded("free", "no First-party commercial support"),
-                Excluded("unsure", "First-party commercial support not verified"),
+                Excluded("free", "First-party commercial support: no"),
+                Excluded("unsure", "First-party commercial support: not verified"),
                 Excluded(
                     "newer",
-                    "only 3.0 years of published security updates left (need 5); Newer 10's end is not published",
+                    "only 3.0 years of published security updates left (need 5 years); Newer 10's end is not published",
                 ),
                 Excluded("oldarch", "no s390x build of Oldarch 9"),
-                Excluded("short", "only 3.0 years of published security updates left (need 5)"),
+                Excluded("short", "only 3.0 years of published security updates left (need 5 years)"),
                 Relax(None),
             ],
         )
@@ -327,7 +327,7 @@ pub(super) fn cases() -> Vec<Case> {
             vec![
                 Ranking(&[]),
                 // "a" states nothing about support: not verified, never counted as yes.
-                Excluded("a", "First-party commercial support not verified"),
+                Excluded("a", "First-party commercial support: not verified"),
                 Excluded("c", "no s390x build"),
                 Relax(Some(
                     "“First-party commercial support” rules out the most (2 of 3)",
@@ -399,7 +399,7 @@ pub(super) fn cases() -> Vec<Case> {
             vec![
                 Ranking(&["first", "second"]),
                 Why("Ties with"),
-                WhyNot("second", "list order"),
+                WhyNot("second", "listed in the dataset's order"),
                 Sens("a", None),
             ],
         ),

@@ -114,6 +114,14 @@ const radioCentre = (text) => {
   const r = label.getBoundingClientRect();
   return { x: r.left + Math.min(12, r.width / 2), y: r.top + r.height / 2 };
 };
+/** How the first must-have checkbox and the first radio are drawn (computed style). */
+const controlLook = () => {
+  const root = document.querySelector("el-compare").shadowRoot;
+  return [root.querySelector(".elc-musts input[type=checkbox]"), root.querySelector("input[type=radio]")].map((el) => {
+    const cs = getComputedStyle(el);
+    return { appearance: cs.appearance || cs.webkitAppearance, bg: cs.backgroundColor };
+  });
+};
 const checkedPreset = () => document.querySelector("el-compare").shadowRoot.querySelector("input[type=radio]:checked")?.value ?? null;
 
 // ---- The suite, once per engine ----
@@ -181,6 +189,18 @@ for (const [label, start] of [["Firefox ESR", firefox], ["WebKitGTK", webkit]]) 
       assert.equal(await again.evaluate(checkedPreset), "early-access");
       assert.deepEqual(await again.errors(), []);
       await again.close();
+    });
+
+    await t.test("dark theme: checkboxes and radios are drawn in the theme's colours (WebKit drew them white)", async () => {
+      const page = await visit(singleCopy());
+      await page.evaluate(rankings, 1);
+      await page.evaluate(() => document.querySelector("el-compare").setAttribute("theme", "dark"));
+      const look = await page.evaluate(controlLook);
+      for (const c of look) {
+        assert.equal(c.appearance, "none", JSON.stringify(look));
+        assert.equal(c.bg, "rgb(20, 24, 29)", `the dark theme's background: ${JSON.stringify(look)}`);
+      }
+      await page.close();
     });
 
     await t.test("strict CSP + Trusted Types page over http: starts, no violation", async () => {
