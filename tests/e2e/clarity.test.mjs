@@ -135,6 +135,7 @@ for (const [name, setup] of Object.entries(SETUPS)) {
       const score = (await rank.locator(".elc-rank-score").textContent()).match(/^\d+\.\d/)[0];
       await rank.locator(".elc-detail > summary").click();
       const table = rank.locator("table.elc-contrib");
+      await table.locator("tfoot").waitFor(); // built when opened
       const rows = await table.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => ({
         weight: tr.querySelector("[data-label=Weight]").textContent,
         points: tr.querySelector(".elc-points").textContent,
@@ -196,6 +197,7 @@ test("'How each criterion is scored' states each rule once", async (t) => {
   const { page } = await widget(t);
   const scoring = page.locator(`${W} .elc-scoring`);
   await scoring.locator("summary").click();
+  await scoring.locator(".elc-rule-text").first().waitFor();
   const rules = await scoring.locator(".elc-rule-text").allTextContents();
   assert.ok(rules.length >= 3, rules.join("\n"));
   assert.equal(new Set(rules).size, rules.length, "no rule repeated");
