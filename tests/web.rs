@@ -32,8 +32,16 @@ async fn mount(pairs: &[(&str, &str)]) -> (Element, Element, elcompare::embed::W
     let handle = mount_widget(host.clone(), root.clone(), opts.into())
         .map_err(JsValue::from)
         .expect("mounts");
-    yew::scheduler::flush().await;
+    settle(&handle).await;
     (host, root, handle)
+}
+
+/// Waits until the widget has rendered every part: the ones after the ranking come in
+/// later tasks (src/ui/mod.rs, `Stage`), and the widget reports only then.
+async fn settle(handle: &elcompare::embed::WidgetHandle) {
+    let shown = js_sys::Promise::new(&mut |resolve, _| handle.when_settled(resolve));
+    wasm_bindgen_futures::JsFuture::from(shown).await.unwrap();
+    yew::scheduler::flush().await;
 }
 
 fn texts(root: &Element, selector: &str) -> Vec<String> {
@@ -278,7 +286,7 @@ async fn mount_from_fragment(
     let handle = mount_widget(host, root.clone(), opts.into())
         .map_err(JsValue::from)
         .expect("mounts");
-    yew::scheduler::flush().await;
+    settle(&handle).await;
     (root, handle)
 }
 

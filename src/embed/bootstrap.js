@@ -13,7 +13,8 @@ const ELC_SCRIPT_URL = __ELCOMPARE_SCRIPT_URL__;
 // Its font, colours and variables are set in styles/elcompare.css (after this sheet).
 const ELC_SHELL_CSS =
   ".elc-frame { all: initial; display: block; }" +
-  " .elc-banner { margin: 0 0 .5em; padding: .5em .75em; white-space: pre-line; }";
+  " .elc-banner { margin: 0 0 .5em; padding: .5em .75em; white-space: pre-line; }" +
+  " .elc-pending { min-height: var(--elcompare-reserve, 100vh); }";
 /** The element's attributes; also the keys of mount/update (`heading-level` is `headingLevel` there). */
 const ELC_KEYS = ["preset", "options", "current", "weights", "must", "view", "sections", "heading", "heading-level",
   "theme", "dataset", "share", "today", "lang"];
@@ -73,14 +74,30 @@ function elcStart() {
         }
       })
       .then(() => __ELCOMPARE_WASM__)
-      .then((source) => {
-        if (source instanceof URL) elcWasmUrl = source.href;
-        return __wbg_init({ module_or_path: source });
-      });
+      .then((module) => __wbg_init({ module_or_path: module }));
     // Once per page, for the site's author: why, and which file was tried.
     elcReady.catch((err) => console.error(`elcompare: ${elcExplain(err)}`));
   }
   return elcReady;
+}
+
+/**
+ * Compiles the embed bundle's wasm while it downloads (off the main thread). A server that
+ * does not say application/wasm still works, compiled from the whole bytes.
+ */
+async function elcCompileUrl(url) {
+  elcWasmUrl = url.href;
+  const response = await fetch(url);
+  const type = (response.headers.get("Content-Type") || "").split(";")[0].trim();
+  if (!response.ok || type === "application/wasm") return WebAssembly.compileStreaming(response);
+  return WebAssembly.compile(await response.arrayBuffer());
+}
+
+/** Compiles the single file's inline wasm (base64 of its gzip) as it is inflated. */
+function elcCompileInline(id) {
+  const bytes = elcBase64(document.getElementById(id).textContent);
+  const wasm = new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"));
+  return WebAssembly.compileStreaming(new Response(wasm, { headers: { "Content-Type": "application/wasm" } }));
 }
 
 function elcStyles() {
@@ -523,23 +540,102 @@ export function mount(element, options = {}) {
 async function elcMount(element, options, lenient) {
   if (!(element instanceof Element)) throw new Error("mount(element, options): element must be a DOM element");
   const box = elcShell(element);
-  const { o: opts, problems } = elcNormalize(options);
   try {
-    await elcStart();
-  } catch (err) {
-    const text = elcExplain(err);
-    elcMessage(box, text);
-    throw new Error(text);
+    const { o: opts, problems } = elcNormalize(options);
+    try {
+      await elcStart();
+    } catch (err) {
+      const text = elcExplain(err);
+      elcMessage(box, text);
+      throw new Error(text);
+    }
+    await elcTurn(() => elcPrepareData(element, opts));
+    const handle = await elcTurn(() => {
+      const previous = elcHandles.get(element);
+      if (previous) previous.destroy();
+      const h = new ElcHandle(element, box, lenient);
+      h._remount(opts, problems);
+      elcHandles.set(element, h);
+      elcLive.add(h);
+      elcWatchHash();
+      return h;
+    });
+    await handle._settle();
+    return handle;
+  } finally {
+    elcRelease(element);
   }
-  const previous = elcHandles.get(element);
-  if (previous) previous.destroy();
-  const handle = new ElcHandle(element, box, lenient);
-  handle._remount(opts, problems);
-  elcHandles.set(element, handle);
-  elcLive.add(handle);
-  elcWatchHash();
-  await handle._settle();
-  return handle;
+}
+
+// ---- Start-up without long tasks (issue 17) ----
+// Each step is its own task: compiling (in the background), the dataset's parse and check
+// (once per page), then each widget in turn, which renders its recommendation and ranking
+// first and the rest in later tasks (src/ui/mod.rs). An element far below the viewport
+// starts when it comes within a screen of it, or once the page is idle.
+
+let elcQueue = Promise.resolve();
+
+/** Runs `fn` in a task of its own after the widgets queued before it. */
+function elcTurn(fn) {
+  const turn = elcQueue.then(elcYield).then(fn);
+  elcQueue = turn.catch(() => null);
+  return turn;
+}
+
+/**
+ * Parses and checks the dataset a widget will use, in a task of its own; the wasm keeps it
+ * for every widget on the page that uses the same one. Problems are reported by the mount.
+ */
+function elcPrepareData(element, opts) {
+  try {
+    prepareDataset(elcPrepare(element, opts).datasetJson);
+  } catch (err) {
+    // Shown by the mount that follows.
+  }
+}
+
+/** Resolves in a later task, so that the page can paint and handle input in between. */
+function elcYield() {
+  if (globalThis.scheduler && typeof scheduler.yield === "function") return scheduler.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/** Resolves when `el` comes within one viewport of the screen, or when the page is idle. */
+function elcWhenNear(el) {
+  if (typeof IntersectionObserver !== "function") return Promise.resolve();
+  return new Promise((resolve) => {
+    const io = new IntersectionObserver((entries) => {
+      if (entries.some((e) => e.isIntersecting)) done();
+    }, { rootMargin: "100% 0px" });
+    let idle = 0;
+    const done = () => {
+      io.disconnect();
+      if (idle && typeof cancelIdleCallback === "function") cancelIdleCallback(idle);
+      removeEventListener("load", later);
+      resolve();
+    };
+    const later = () => {
+      idle = typeof requestIdleCallback === "function" ? requestIdleCallback(done, { timeout: 5000 }) : setTimeout(done, 1000);
+    };
+    io.observe(el);
+    if (document.readyState === "complete") later();
+    else addEventListener("load", later, { once: true });
+  });
+}
+
+/**
+ * Until its widget has rendered, an element without light-DOM fallback content keeps a
+ * sensible height (one viewport, or `--elcompare-reserve`), so that its parts arriving one
+ * after the other do not move the page below it. (Fallback content reserves its own space.)
+ */
+function elcReserve(host) {
+  const box = host.shadowRoot && host.shadowRoot.querySelector(".elc-root");
+  if (box && !host.firstElementChild) box.classList.add("elc-pending");
+}
+
+function elcRelease(host) {
+  const box = host.shadowRoot && host.shadowRoot.querySelector(".elc-root");
+  if (box) box.classList.remove("elc-pending");
 }
 
 // ---- Sharing through the URL fragment, politely ----
@@ -590,7 +686,12 @@ class ElCompare extends HTMLElement {
   }
   connectedCallback() {
     if (this._elc) return;
-    this._elc = elcMount(this, elcAttrOptions(this), true).catch(() => null);
+    elcShell(this);
+    elcReserve(this);
+    elcStart().catch(() => null); // compiling starts now; the mount reports a failure
+    this._elc = elcWhenNear(this)
+      .then(() => (this.isConnected ? elcMount(this, elcAttrOptions(this), true) : null))
+      .catch(() => null);
   }
   attributeChangedCallback(name, old, value) {
     if (!this._elc || old === value) return;

@@ -25,9 +25,14 @@ use yew::{AppHandle, Callback};
 /// Options from `mount(element, options)` or the element's attributes.
 type Options = HostOptions;
 
+/// A dataset read from its text, or the widget's message for its problems.
+type Loaded = Result<Rc<Localized>, String>;
+
 thread_local! {
     /// The built-in dataset with its per-language views, shared by every widget of the page.
     static DEFAULT: RefCell<Option<Rc<Localized>>> = const { RefCell::new(None) };
+    /// The host dataset read last, by its text: widgets sharing one are read once.
+    static HOST: RefCell<Option<(String, Loaded)>> = const { RefCell::new(None) };
     /// Roots of live widgets, for the panic box.
     static ROOTS: RefCell<Vec<Element>> = const { RefCell::new(Vec::new()) };
     /// The id-less host that owns the plain `elc` fragment key (kept across remounts).
@@ -56,6 +61,34 @@ fn default_dataset() -> Result<Rc<Localized>, String> {
     ));
     DEFAULT.with(|slot| *slot.borrow_mut() = Some(d.clone()));
     Ok(d)
+}
+
+/// A host-supplied dataset (the text of its `<script type="application/json">`), read once
+/// per text.
+fn host_dataset(text: &str) -> Loaded {
+    if let Some(hit) = HOST.with(|h| {
+        h.borrow()
+            .as_ref()
+            .filter(|(t, _)| t == text)
+            .map(|(_, d)| d.clone())
+    }) {
+        return hit;
+    }
+    let d = parse_dataset(text)
+        .map(|d| Rc::new(Localized::new(d)))
+        .map_err(|p| problems_text("The dataset", &p));
+    HOST.with(|h| *h.borrow_mut() = Some((text.to_string(), d.clone())));
+    d
+}
+
+/// Reads and checks the dataset a widget is about to use (the built-in one without
+/// `json`), so that the bootstrap can do it in a task of its own before mounting.
+#[wasm_bindgen(js_name = prepareDataset)]
+pub fn prepare_dataset(json: Option<String>) {
+    let _ = match json {
+        Some(text) => host_dataset(&text),
+        None => default_dataset(),
+    };
 }
 
 /// At most this many problems are listed in the widget; the rest are counted.
@@ -249,7 +282,8 @@ impl WidgetHandle {
     }
 
     /// Calls `done` once the widget shows the last mounted or pushed setup (at once if it
-    /// already does, or if the widget is gone): what `update()` and `mount()` await.
+    /// already does, or if the widget is gone): what `update()` and `mount()` await. The app
+    /// reports only once all its parts, which follow the ranking in later tasks, are drawn.
     #[wasm_bindgen(js_name = whenSettled)]
     pub fn when_settled(&self, done: js_sys::Function) {
         if self.app.is_none() {
@@ -296,12 +330,13 @@ pub fn mount_widget(
     install_panic_box();
     let o = options_from(options).map_err(|e| JsError::new(&e))?;
     let lenient = o.lenient == Some(true);
-    let texts = Texts(match &o.dataset_json {
-        Some(text) => Rc::new(Localized::new(
-            parse_dataset(text).map_err(|p| JsError::new(&problems_text("The dataset", &p)))?,
-        )),
-        None => default_dataset().map_err(|e| JsError::new(&e))?,
-    });
+    let texts = Texts(
+        match &o.dataset_json {
+            Some(text) => host_dataset(text),
+            None => default_dataset(),
+        }
+        .map_err(|e| JsError::new(&e))?,
+    );
     let data = texts.0.base().clone();
     let (base, presentation, mut problems) =
         attrs::apply(&data, &Setup::defaults(&data), &Presentation::default(), &o);

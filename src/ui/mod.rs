@@ -128,6 +128,8 @@ pub fn app(props: &AppProps) -> Html {
         use_memo((), move |()| Handlers::new(&d))
     };
 
+    let stage = use_stage();
+
     // Setups pushed by the host page.
     {
         let s = state.clone();
@@ -142,7 +144,7 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
     // Tell the host layer what the widget shows now: once per change, from the evaluation
-    // the reducer already made.
+    // the reducer already made; nothing until every part is on screen (see `Stage`).
     {
         let (on_change, data) = (props.on_change.clone(), state.data.clone());
         use_effect_with(
@@ -152,8 +154,12 @@ pub fn app(props: &AppProps) -> Html {
                 state.generation,
                 state.touched,
                 state.tr,
+                stage == Stage::Rest,
             ),
-            move |(setup, eval, generation, touched, tr)| {
+            move |(setup, eval, generation, touched, tr, whole)| {
+                if !*whole {
+                    return;
+                }
                 let mut summary = Summary::new(&data, setup, eval, *generation);
                 summary.touched = *touched;
                 summary.lang = tr.lang();
@@ -231,6 +237,9 @@ pub fn app(props: &AppProps) -> Html {
     let shows = |x: Section| pres.shows(x);
     let title = pres.heading.as_deref().unwrap_or(&s.data.title);
     let part = |x: Section| -> Html {
+        if stage < Stage::of(x) {
+            return Html::default();
+        }
         match x {
             Section::Situation => html! {
                 <section class="elc-panel elc-start" aria-label="Your situation">
@@ -309,7 +318,7 @@ pub fn app(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Tr> context={tr}>
         <ContextProvider<SubLevel> context={SubLevel(pres.sub_level())}>
-        <div class="elc-app" lang={tr.lang()}>
+        <div class="elc-app" lang={tr.lang()} aria-busy={(stage != Stage::Rest).then_some("true")}>
             if !title.is_empty() || single_file {
                 <header class="elc-head">
                     if !title.is_empty() {
@@ -484,4 +493,51 @@ fn hand_off(
             "The download could not be created ({e}): this browser or page blocks it. The comparison keeps working."
         )),
     }
+}
+
+/// The widget's parts in the order they are first rendered, each in a task of its own so
+/// that starting never blocks the host page for long: the recommendation and ranking
+/// first, then the controls, the side-by-side table, and the rest. Later renders have all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum Stage {
+    Result,
+    Controls,
+    Compare,
+    Rest,
+}
+
+impl Stage {
+    /// The stage from which a section is drawn.
+    fn of(x: Section) -> Stage {
+        match x {
+            Section::Situation | Section::Recommendation | Section::Ranking => Stage::Result,
+            Section::Priorities | Section::MustHaves => Stage::Controls,
+            Section::Compare => Stage::Compare,
+            Section::Timeline | Section::Migration | Section::Sources => Stage::Rest,
+        }
+    }
+
+    fn next(self) -> Option<Stage> {
+        match self {
+            Stage::Result => Some(Stage::Controls),
+            Stage::Controls => Some(Stage::Compare),
+            Stage::Compare => Some(Stage::Rest),
+            Stage::Rest => None,
+        }
+    }
+}
+
+/// The stage rendered so far; each render schedules the next one in a new task (a zero
+/// timeout).
+#[hook]
+fn use_stage() -> Stage {
+    let stage = use_state(|| Stage::Result);
+    let handle = stage.clone();
+    use_effect_with(*stage, move |now| {
+        let pending = now
+            .next()
+            .map(|next| gloo_timers::callback::Timeout::new(0, move || handle.set(next)));
+        move || drop(pending)
+    });
+    *stage
 }

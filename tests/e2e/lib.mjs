@@ -81,9 +81,13 @@ export function record(page) {
   return log;
 }
 
-/** Waits until the widget inside `selector` has rendered its first ranking. */
+/**
+ * Waits until the widget inside `selector` has rendered its first ranking and every other
+ * part (they render in later tasks; the app is aria-busy until then).
+ */
 export async function ready(page, selector = "el-compare") {
   await page.locator(`${selector} .elc-rank`).first().waitFor({ timeout: 20000 });
+  await page.locator(`${selector} .elc-app:not([aria-busy])`).first().waitFor({ timeout: 20000 });
 }
 
 /** Names of the ranked options, best first. */

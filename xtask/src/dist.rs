@@ -60,7 +60,7 @@ pub fn run() -> Result<Outputs> {
 
     let glue = no_raw_html(&read(&wbg.join("elcompare.js"))?)?;
     let bootstrap = read(&root.join("src/embed/bootstrap.js"))?;
-    let css = read(&root.join("styles/elcompare.css"))?;
+    let css = minify("css", &read(&root.join("styles/elcompare.css"))?)?;
     let css_js = js_string(&css);
 
     // Embed bundle: glue + bootstrap, wasm fetched beside the script.
@@ -71,22 +71,20 @@ pub fn run() -> Result<Outputs> {
         &[
             (
                 "__ELCOMPARE_WASM__",
-                "new URL('elcompare_bg.wasm', import.meta.url)",
+                "elcCompileUrl(new URL('elcompare_bg.wasm', import.meta.url))",
             ),
             ("__ELCOMPARE_SCRIPT_URL__", "import.meta.url"),
             ("__ELCOMPARE_CSS__", &css_js),
         ],
     )?;
-    write(&embed_js, &format!("{glue}\n{script}"))?;
+    write(&embed_js, &minify("js", &format!("{glue}\n{script}"))?)?;
 
     // Single file: the same script with the wasm inline.
     let wasm = fs::read(&embed_wasm).map_err(|e| format!("{}: {e}", embed_wasm.display()))?;
     let packed = base64(&gzip(&wasm)?);
     // The payload sits in a data block the JS parser never reads; the bootstrap decodes
-    // it with the browser's base64 decoder and inflates it with DecompressionStream.
-    let inline_source =
-        "new Response(new Blob([elcBase64(document.getElementById(\"elc-wasm\").textContent)])\
-         .stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer()";
+    // it with the browser's base64 decoder and compiles it as DecompressionStream inflates it.
+    let inline_source = "elcCompileInline(\"elc-wasm\")";
     let script = fill(
         "src/embed/bootstrap.js",
         &bootstrap,
@@ -96,6 +94,7 @@ pub fn run() -> Result<Outputs> {
             ("__ELCOMPARE_CSS__", &css_js),
         ],
     )?;
+    let script = minify("js", &format!("{glue}\n{script}"))?;
     let page = read(&root.join("index.html"))?;
     let prerender = crate::prerender::table_html()?;
     let page = fill(
@@ -107,7 +106,7 @@ pub fn run() -> Result<Outputs> {
                 "<script type=\"module\" src=\"elcompare.js\"></script>",
                 &format!(
                     "<script type=\"application/octet-stream\" id=\"elc-wasm\">{packed}</script>\n\
-                     <script type=\"module\">\n{glue}\n{script}</script>"
+                     <script type=\"module\">{script}</script>"
                 ),
             ),
         ],
@@ -149,6 +148,32 @@ pub fn run() -> Result<Outputs> {
     };
     report(&out)?;
     Ok(out)
+}
+
+/// `text` minified by esbuild (npm, pinned in package-lock.json): "js" as an ES module (its
+/// exports kept), or "css". Comments go, names local to the module are shortened.
+fn minify(loader: &str, text: &str) -> Result<String> {
+    let esbuild = root().join("node_modules/.bin/esbuild");
+    let tool = esbuild.to_string_lossy();
+    // Tree shaking drops the wasm loader the other output uses.
+    let mut args = vec![
+        "--minify",
+        "--tree-shaking=true",
+        "--legal-comments=none",
+        "--log-level=warning",
+    ];
+    let loader_arg = format!("--loader={loader}");
+    args.push(&loader_arg);
+    if loader == "js" {
+        args.push("--format=esm");
+    }
+    let out = pipe(&tool, &args, text.as_bytes())?;
+    let out = String::from_utf8(out).map_err(|e| format!("esbuild: {e}"))?;
+    // The single file inlines the script: its text must not close the <script> element.
+    if out.contains("</script") {
+        return Err("minified script contains </script".into());
+    }
+    Ok(out.trim_end().to_string())
 }
 
 /// Prints raw / gzip / brotli bytes of each output.
