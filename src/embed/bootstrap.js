@@ -624,13 +624,14 @@ function elcWhenNear(el) {
 }
 
 /**
- * Until its widget has rendered, an element without light-DOM fallback content keeps a
- * sensible height (one viewport, or `--elcompare-reserve`), so that its parts arriving one
- * after the other do not move the page below it. (Fallback content reserves its own space.)
+ * Until its widget has rendered, the element keeps at least a sensible height (one viewport,
+ * or `--elcompare-reserve`; more if its light-DOM fallback is taller), so that the parts
+ * arriving one after the other, or a short fallback giving way, do not move the page below.
+ * Before the script runs only the page can reserve the space (README: "Reserve its space").
  */
 function elcReserve(host) {
   const box = host.shadowRoot && host.shadowRoot.querySelector(".elc-root");
-  if (box && !host.firstElementChild) box.classList.add("elc-pending");
+  if (box) box.classList.add("elc-pending");
 }
 
 function elcRelease(host) {

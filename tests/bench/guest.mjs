@@ -58,6 +58,7 @@ const PAGES = [
   ["one widget mid-article", hosts.one],
   ["three widgets", hosts.three],
   ["one widget at the top", hosts.top],
+  ["one at the top, space reserved (README)", hosts["top-reserved"]],
   ["elcompare.html (single file)", "elcompare.html"],
 ];
 const median = (xs) => {

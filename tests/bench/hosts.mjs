@@ -1,5 +1,6 @@
 // Host pages for the "good guest" bench (tests/bench/guest.mjs): one realistic blog article,
-// written to dist/bench/, with no widget, one mid-article, three, one at the top, and ten.
+// written to dist/bench/, with no widget, one mid-article, three, one at the top (bare, and
+// with README's reservation rule), and ten.
 // The pages load the embed bundle the way the README tells a blogger to.
 import fs from "node:fs";
 import path from "node:path";
@@ -35,6 +36,9 @@ const STYLE = `
   el-compare { margin: 1.5rem 0; }
   footer { border-top: 1px solid #ddd; padding: 1rem 1.25rem 2rem; font: 14px/1.4 system-ui, sans-serif; color: #666; }`;
 
+/** README's rule for a host page: the element holds a screen's height before its script runs. */
+export const RESERVE = "el-compare { display: block; min-height: 100vh; }";
+
 /** Widget markup for the three placements; `slot` is the paragraph index it follows (-1: top). */
 const WIDGETS = {
   none: [],
@@ -45,6 +49,8 @@ const WIDGETS = {
     { after: 10, attrs: 'preset="migrate-centos7" current="centos-linux-7"' },
   ],
   top: [{ after: -1, attrs: 'preset="production" options="almalinux,rocky,rhel"' }],
+  // The same, with the one CSS rule README suggests to reserve the widget's space.
+  "top-reserved": [{ after: -1, attrs: 'preset="production" options="almalinux,rocky,rhel"' }],
   ten: Array.from({ length: 10 }, (_, i) => ({ after: i, attrs: `id="w${i}" share="off"` })),
 };
 
@@ -68,7 +74,7 @@ function article(kind, embedSrc) {
 <meta name="description" content="How we chose a successor to CentOS Linux for a mixed fleet.">
 <link rel="icon" href="data:,">
 <title>Choosing a successor to CentOS Linux — The Ops Notebook</title>
-<style>${STYLE}
+<style>${STYLE}${kind === "top-reserved" ? `\n  ${RESERVE}` : ""}
 </style>
 </head>
 <body>
@@ -87,7 +93,7 @@ ${body.filter(Boolean).join("\n")}
 `;
 }
 
-/** Writes dist/bench/<kind>.html for every placement; returns { kind: "bench/<kind>.html" }. */
+/** Writes DIR/bench/<kind>.html for every placement; returns { kind: "bench/<kind>.html" }. */
 export function writeHostPages(distDir) {
   const dir = path.join(distDir, "bench");
   fs.mkdirSync(dir, { recursive: true });
