@@ -30,8 +30,9 @@ const ENGINE_CPU_NS = flag("--engine-cpu-ns", NaN);
 
 const KB = 1024;
 const BUDGET = {
-  singleGzip: 130 * KB,
-  embedGzip: 110 * KB,
+  // Sizes: issue 17 (was 130 / 110 KB in issue 7).
+  singleGzip: 160 * KB,
+  embedGzip: 150 * KB,
   startupRatio: 1.5,
   inputP95: 4,
   engineUs: 20,
@@ -209,8 +210,8 @@ try {
   const row = (what, value, budget, ok) => rows.push([what, value, budget, ok === undefined ? "" : ok ? "pass" : "OVER"]);
   const kb = (b) => `${(b / KB).toFixed(1)} KB`;
   const mb = (b) => `${(b / KB / KB).toFixed(1)} MB`;
-  row("size: dist/elcompare.html raw / gzip / brotli", `${kb(single.raw)} / ${kb(single.gz)} / ${kb(single.br)}`, "gzip ≤ 130 KB", single.gz <= BUDGET.singleGzip);
-  row(`size: embed bundle (${embedFiles.map((f) => path.basename(f)).join(" + ")}) raw / gzip / brotli`, `${kb(embed.raw)} / ${kb(embed.gz)} / ${kb(embed.br)}`, "gzip ≤ 110 KB", embed.gz <= BUDGET.embedGzip);
+  row("size: dist/elcompare.html raw / gzip / brotli", `${kb(single.raw)} / ${kb(single.gz)} / ${kb(single.br)}`, "gzip ≤ 160 KB", single.gz <= BUDGET.singleGzip);
+  row(`size: embed bundle (${embedFiles.map((f) => path.basename(f)).join(" + ")}) raw / gzip / brotli`, `${kb(embed.raw)} / ${kb(embed.gz)} / ${kb(embed.br)}`, "gzip ≤ 150 KB", embed.gz <= BUDGET.embedGzip);
   const mw = median(widget), ms = median(stat);
   row(`start-up: single file (file://) → first ranking, median of ${LOADS}`, `${median(ranked).toFixed(1)} ms`, "");
   row(`start-up: single file (file://) → interactive, median of ${LOADS}`, `${mw.toFixed(1)} ms`, "");

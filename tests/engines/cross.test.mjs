@@ -57,12 +57,16 @@ function singleCopy(extraHead = "") {
 
 // ---- In-page helpers (serialised into the page; they see only their arguments) ----
 
-/** Waits until `n` widgets show a ranking; returns each widget's ranked names. */
+/**
+ * Waits until `n` widgets show a ranking and all their other parts (drawn in later tasks;
+ * the app is aria-busy until then); returns each widget's ranked names.
+ */
 const rankings = (n, timeout = 30000) => new Promise((resolve, reject) => {
   const t0 = Date.now();
   const tick = () => {
     const hosts = [...document.querySelectorAll("el-compare")];
-    const lists = hosts.map((h) => [...(h.shadowRoot?.querySelectorAll(".elc-rank-name") ?? [])].map((e) => e.textContent));
+    const drawn = (h) => h.shadowRoot?.querySelector(".elc-app:not([aria-busy])");
+    const lists = hosts.map((h) => (drawn(h) ? [...h.shadowRoot.querySelectorAll(".elc-rank-name")].map((e) => e.textContent) : []));
     if (lists.filter((l) => l.length > 0).length >= n) return resolve(lists);
     if (Date.now() - t0 > timeout) {
       const text = hosts.map((h) => (h.shadowRoot ? h.shadowRoot.textContent : h.textContent).slice(0, 300));
