@@ -14,7 +14,7 @@ const ELC_SCRIPT_URL = __ELCOMPARE_SCRIPT_URL__;
 const ELC_SHELL_CSS =
   ".elc-frame { all: initial; display: block; }" +
   " .elc-banner { margin: 0 0 .5em; padding: .5em .75em; white-space: pre-line; }" +
-  " .elc-pending { min-height: var(--elcompare-reserve, 100vh); }";
+  " .elc-pending { min-height: max(var(--elc-reserve), var(--elc-held, 0px)); }";
 /** The element's attributes; also the keys of mount/update (`heading-level` is `headingLevel` there). */
 const ELC_KEYS = ["preset", "options", "current", "weights", "must", "view", "sections", "heading", "heading-level",
   "theme", "dataset", "share", "today", "lang"];
@@ -551,6 +551,7 @@ async function elcMount(element, options, lenient) {
     }
     await elcTurn(() => elcPrepareData(element, opts));
     const handle = await elcTurn(() => {
+      elcHold(element);
       const previous = elcHandles.get(element);
       if (previous) previous.destroy();
       const h = new ElcHandle(element, box, lenient);
@@ -624,19 +625,32 @@ function elcWhenNear(el) {
 }
 
 /**
- * Until its widget has rendered, the element keeps at least a sensible height (one viewport,
- * or `--elcompare-reserve`; more if its light-DOM fallback is taller), so that the parts
- * arriving one after the other, or a short fallback giving way, do not move the page below.
+ * Until its widget has rendered, the element keeps at least a sensible height, so that the
+ * parts arriving one after the other, or a fallback giving way, do not move the page below:
+ * one viewport for the views taller than a screen (`--elcompare-reserve` changes it), and
+ * from the mount on whatever it held then (its light-DOM fallback, or the widget it had).
  * Before the script runs only the page can reserve the space (README: "Reserve its space").
  */
 function elcReserve(host) {
   const box = host.shadowRoot && host.shadowRoot.querySelector(".elc-root");
-  if (box) box.classList.add("elc-pending");
+  if (!box) return;
+  const short = host.getAttribute("view") === "recommendation" || host.hasAttribute("sections");
+  box.style.setProperty("--elc-reserve", short ? "var(--elcompare-reserve, 0px)" : "var(--elcompare-reserve, 100vh)");
+  box.classList.add("elc-pending");
+}
+
+/** Keeps the height the element has now until its widget is complete. */
+function elcHold(host) {
+  elcReserve(host);
+  const box = host.shadowRoot.querySelector(".elc-root");
+  box.style.setProperty("--elc-held", `${Math.ceil(box.getBoundingClientRect().height)}px`);
 }
 
 function elcRelease(host) {
   const box = host.shadowRoot && host.shadowRoot.querySelector(".elc-root");
-  if (box) box.classList.remove("elc-pending");
+  if (!box) return;
+  box.classList.remove("elc-pending");
+  box.style.removeProperty("--elc-held");
 }
 
 // ---- Sharing through the URL fragment, politely ----

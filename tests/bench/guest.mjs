@@ -57,8 +57,9 @@ const PAGES = [
   ["article, no widget", hosts.none],
   ["one widget mid-article", hosts.one],
   ["three widgets", hosts.three],
-  ["one widget at the top", hosts.top],
+  ["one at the top, bare element", hosts.top],
   ["one at the top, space reserved (README)", hosts["top-reserved"]],
+  ["one at the top, embed code (static fallback)", hosts["top-fallback"]],
   ["elcompare.html (single file)", "elcompare.html"],
 ];
 const median = (xs) => {

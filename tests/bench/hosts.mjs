@@ -1,6 +1,6 @@
 // Host pages for the "good guest" bench (tests/bench/guest.mjs): one realistic blog article,
-// written to dist/bench/, with no widget, one mid-article, three, one at the top (bare, and
-// with README's reservation rule), and ten.
+// written to dist/bench/, with no widget, one mid-article, three, one at the top (a bare
+// element, with README's reservation rule, and as "Copy embed code" writes it), and ten.
 // The pages load the embed bundle the way the README tells a blogger to.
 import fs from "node:fs";
 import path from "node:path";
@@ -51,14 +51,18 @@ const WIDGETS = {
   top: [{ after: -1, attrs: 'preset="production" options="almalinux,rocky,rhel"' }],
   // The same, with the one CSS rule README suggests to reserve the widget's space.
   "top-reserved": [{ after: -1, attrs: 'preset="production" options="almalinux,rocky,rhel"' }],
+  // The default setup as "Copy embed code" and the generator write it: the static version
+  // (dist/static.html's, the same snippet::static_html) as the element's content.
+  "top-fallback": [{ after: -1, attrs: "", fallback: true }],
   ten: Array.from({ length: 10 }, (_, i) => ({ after: i, attrs: `id="w${i}" share="off"` })),
 };
 
-function article(kind, embedSrc) {
+function article(kind, embedSrc, fallback) {
   const widgets = WIDGETS[kind];
   // Each widget as a blogger pastes the README's snippet: the script (a module, so loaded once) and the element.
   const at = (i) => widgets.filter((w) => w.after === i)
-    .map((w) => `<script type="module" src="${embedSrc}"></script>\n<el-compare ${w.attrs}></el-compare>`).join("\n");
+    .map((w) => `<script type="module" src="${embedSrc}"></script>\n<el-compare ${w.attrs}>${w.fallback ? `\n${fallback}\n` : ""}</el-compare>`)
+    .join("\n");
   const body = [at(-1)];
   PARAGRAPHS.forEach((p, i) => {
     if (i === 3) body.push("<h2>What each group of servers needs</h2>");
@@ -97,9 +101,11 @@ ${body.filter(Boolean).join("\n")}
 export function writeHostPages(distDir) {
   const dir = path.join(distDir, "bench");
   fs.mkdirSync(dir, { recursive: true });
+  const page = fs.readFileSync(path.join(distDir, "static.html"), "utf8");
+  const fallback = page.slice(page.indexOf("<main>") + 6, page.lastIndexOf("</main>"));
   const out = {};
   for (const kind of Object.keys(WIDGETS)) {
-    fs.writeFileSync(path.join(dir, `${kind}.html`), article(kind, "../embed/elcompare.js"));
+    fs.writeFileSync(path.join(dir, `${kind}.html`), article(kind, "../embed/elcompare.js", fallback));
     out[kind] = `bench/${kind}.html`;
   }
   return out;
