@@ -243,11 +243,28 @@ fn migration_paths_match_the_corrected_reference() {
         let path = format!("{from} -> almalinux-10 official");
         assert!(by_tool["almalinux-deploy"].contains(&path), "{path}");
     }
-    // Nothing converts CentOS Stream to RHEL, Rocky or Oracle Linux.
+    // migrate2rocky: another EL8/EL9 system to Rocky of the same major, CentOS Stream 8 and 9
+    // included (rocky-tools@174fdb4 handles Stream; Rocky's migration guide names it).
+    assert_eq!(
+        by_tool["migrate2rocky"],
+        want(&[
+            "centos-linux-8 -> rocky-8 official",
+            "almalinux-8 -> rocky-8 official",
+            "rhel-8 -> rocky-8 official",
+            "oracle-8 -> rocky-8 official",
+            "almalinux-9 -> rocky-9 official",
+            "rhel-9 -> rocky-9 official",
+            "oracle-9 -> rocky-9 official",
+            "centos-stream-8 -> rocky-8 official",
+            "centos-stream-9 -> rocky-9 official",
+        ])
+    );
+    // Nothing converts CentOS Stream to RHEL (convert2rhel: "not currently possible") or to
+    // Oracle Linux (centos2ol: not supported).
     for m in &d.migrations {
         if m.from.starts_with("centos-stream") {
             assert!(
-                m.to.starts_with("almalinux") || m.to.starts_with("centos-stream"),
+                !m.to.starts_with("rhel") && !m.to.starts_with("oracle"),
                 "{} -> {}",
                 m.from,
                 m.to

@@ -472,6 +472,30 @@ fn non_date_conflict_value_is_free_text() {
 }
 
 #[test]
+fn conflict_on_an_offer_the_version_lacks() {
+    let mut valid = base();
+    valid.options[0].versions[0].conflicts[0].field = "extended[0].until".into();
+    assert_eq!(msgs(&valid), no_messages());
+    assert_eq!(
+        broken(|d| {
+            let v = &mut d.options[0].versions[0];
+            v.conflicts[0].field = "extended[1].until".into();
+            v.conflicts.push(Conflict {
+                field: "extended[x].until".into(),
+                value: "2030-01-01".into(),
+                sources: vec!["src".into()],
+            });
+        }),
+        [
+            "options[0].versions[0].conflicts[0].field: \"extended[1].until\" names no offer of \
+             this version (it has 1 in extended)",
+            "options[0].versions[0].conflicts[1].field: \"extended[x].until\" names no offer of \
+             this version (it has 1 in extended)",
+        ]
+    );
+}
+
+#[test]
 fn active_end_before_release() {
     assert_eq!(
         broken(|d| d.options[0].versions[0].active_end = Some("2019-12-31".into())),

@@ -432,7 +432,11 @@ fn embedded() -> Dataset {
 
 /// For each system people migrate from, every target option's chosen route (as
 /// `landing: tool, tool (backing) [→ alternative]`) on 2026-11-29, without and with paid
-/// extended support counted. These are the routes the cited tool docs give (reference §6).
+/// extended support counted. These are the routes the cited tool docs give (reference §6):
+/// migrate2rocky converts CentOS Stream 8/9 to Rocky 8/9 (rocky-tools@174fdb4 handles Stream;
+/// Rocky's migration guide names it), while from CentOS 7 Rocky has no documented in-place
+/// route (ELevate dropped Rocky targets; CentOS 7 → Stream 8 → Rocky 8 would switch vendor
+/// twice), so it stays a reinstall.
 #[test]
 fn embedded_routes_from_centos() {
     let ds = embedded();
@@ -463,21 +467,21 @@ fn embedded_routes_from_centos() {
         ("centos-stream-8", false, &[
             "centos-stream: centos-stream-9 via elevate (community) or reinstall centos-stream-10",
             "almalinux: almalinux-8 via almalinux-deploy (official) or reinstall almalinux-10",
-            "rocky: rocky-10 via reinstall",
+            "rocky: rocky-8 via migrate2rocky (official) or reinstall rocky-10",
             "rhel: rhel-10 via reinstall",
             "oracle: oracle-9 via reinstall",
         ]),
         ("centos-stream-8", true, &[
             "centos-stream: centos-stream-9 via elevate (community) or reinstall centos-stream-10",
             "almalinux: almalinux-8 via almalinux-deploy (official) or reinstall almalinux-10",
-            "rocky: rocky-10 via reinstall",
+            "rocky: rocky-8 via migrate2rocky (official) or reinstall rocky-10",
             "rhel: rhel-10 via reinstall",
             "oracle: oracle-9 via reinstall",
         ]),
         ("centos-stream-9", false, &[
             "centos-stream: centos-stream-9 via  or reinstall centos-stream-10",
             "almalinux: almalinux-9 via almalinux-deploy (official) or reinstall almalinux-10",
-            "rocky: rocky-10 via reinstall",
+            "rocky: rocky-9 via migrate2rocky (official) or reinstall rocky-10",
             "rhel: rhel-10 via reinstall",
             "oracle: oracle-9 via reinstall",
         ]),
@@ -543,7 +547,14 @@ fn score_explanation_and_plan_agree() {
             .expect("plans for every ranked option");
         let p = plans.groups[0].as_ref().expect("a route");
         let mut s = String::new();
-        route::describe(elcompare::i18n::Tr::english(), &ds, r.option, p, true, &mut s);
+        route::describe(
+            elcompare::i18n::Tr::english(),
+            &ds,
+            r.option,
+            p,
+            true,
+            &mut s,
+        );
         assert_eq!(r.contributions[ci("migration")].detail, s);
         assert!((r.contributions[ci("migration")].utility - p.best.utility).abs() < 1e-12);
         let landing = &ds.options[r.option].versions[p.best.version];

@@ -418,7 +418,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
             self.text(&format!("{p}.note"), note);
         }
         for (k, c) in v.conflicts.iter().enumerate() {
-            self.conflict(&format!("{p}.conflicts[{k}]"), c);
+            self.conflict(&format!("{p}.conflicts[{k}]"), c, v.extended.len());
         }
     }
 
@@ -431,9 +431,27 @@ impl<'a, D: AsDate> Checker<'a, D> {
         self.cited(p, &e.sources);
     }
 
-    fn conflict(&mut self, p: &str, c: &Conflict) {
+    /// A conflicting value of the version's field `c.field`; `offers` is how many paid or
+    /// extended offers the version has (what an `extended[i].…` field may point at).
+    fn conflict(&mut self, p: &str, c: &Conflict, offers: usize) {
         self.text(&format!("{p}.field"), &c.field);
         let field = c.field.trim();
+        // "extended[i].until" and the like must name an offer the version has, or the widget
+        // could not say whose value is disputed.
+        if let Some(rest) = field.strip_prefix("extended[") {
+            let index = rest
+                .split_once(']')
+                .and_then(|(i, _)| i.parse::<usize>().ok());
+            if index.is_none_or(|i| i >= offers) {
+                self.problem(
+                    format!("{p}.field"),
+                    format!(
+                        "{} names no offer of this version (it has {offers} in extended)",
+                        quote(field)
+                    ),
+                );
+            }
+        }
         let is_date =
             matches!(field, "release" | "active_end" | "security_end") || field.ends_with("until");
         if is_date {

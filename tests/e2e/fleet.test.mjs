@@ -31,6 +31,10 @@ test("a mixed fleet from a shared link: one plan per group, weighted reasons, th
   const alma = (g) => groups.nth(g).locator(".elc-route > summary").filter({ hasText: "AlmaLinux OS:" }).textContent();
   assert.match(await alma(0), /AlmaLinux 8 via ELevate \(1 step, official/);
   assert.match(await alma(1), /AlmaLinux 8 via almalinux-deploy \(1 step, official/);
+  // Rocky: no documented in-place route from CentOS 7; migrate2rocky from CentOS Stream 8.
+  const rocky = (g) => groups.nth(g).locator(".elc-route > summary").filter({ hasText: "Rocky Linux:" }).textContent();
+  assert.match(await rocky(0), /^Rocky Linux: reinstall on Rocky Linux 10/);
+  assert.match(await rocky(1), /^Rocky Linux: Rocky Linux 8 via migrate2rocky \(1 step, official; security updates to 2029-05-31\)/);
   assert.equal(await page.locator(`${W} #elc-cur option:checked`).textContent(), "A mixed fleet (see the migration plan)");
   // The editor shows both groups with their counts.
   assert.deepEqual(await page.locator(`${W} .elc-fleet-rows input`).evaluateAll((xs) => xs.map((x) => x.value)), ["150", "50"]);
