@@ -138,12 +138,38 @@ pub fn host_for(host: &Element, key: Option<String>) -> HandOffHost {
     let print_events = Callback::from(move |on: Callback<bool>| {
         *slot.borrow_mut() = PrintEvents::listen(move |b| on.emit(b));
     });
+    let resized: Rc<RefCell<Option<Resize>>> = Rc::default();
+    let resize_events = Callback::from(move |on: Callback<()>| {
+        *resized.borrow_mut() = Resize::listen(on);
+    });
     HandOffHost {
         download,
         print: Callback::from(|()| print()),
         print_events,
+        resize_events,
         save_copy,
         local: is_local(),
+    }
+}
+
+/// A `resize` listener on the window, removed when dropped.
+struct Resize(Closure<dyn FnMut()>);
+
+impl Resize {
+    fn listen(on: Callback<()>) -> Option<Resize> {
+        let w = web_sys::window()?;
+        let r = Resize(Closure::new(move || on.emit(())));
+        let _ = w.add_event_listener_with_callback("resize", r.0.as_ref().unchecked_ref());
+        Some(r)
+    }
+}
+
+impl Drop for Resize {
+    fn drop(&mut self) {
+        if let Some(w) = web_sys::window() {
+            let _ =
+                w.remove_event_listener_with_callback("resize", self.0.as_ref().unchecked_ref());
+        }
     }
 }
 

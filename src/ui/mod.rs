@@ -66,6 +66,9 @@ pub struct HandOffHost {
     /// Registers the app's "printing now" switch: called with true before the page prints
     /// and false after.
     pub print_events: Callback<Callback<bool>>,
+    /// Registers what to do when the window is resized (the results column measures again
+    /// whether it fits).
+    pub resize_events: Callback<Callback<()>>,
     /// The single file only: downloads the page again, (file name, fragment value) as its
     /// starting setup.
     pub save_copy: Option<Callback<(String, String), Result<(), String>>>,
@@ -210,6 +213,20 @@ pub fn app(props: &AppProps) -> Html {
     let local = props.hand_off.local;
 
     let more_open = use_state(|| false);
+    // On wide layouts the whole results column sticks only while it fits in the window;
+    // otherwise only the recommendation does, and the ranking scrolls with the page (never
+    // inside it). Measured after each render and on resize.
+    let results_ref = use_node_ref();
+    {
+        let r = results_ref.clone();
+        use_effect(move || mark_fits(&r));
+    }
+    {
+        let (r, events) = (results_ref.clone(), props.hand_off.resize_events.clone());
+        use_effect_with((), move |()| {
+            events.emit(Callback::from(move |()| mark_fits(&r)))
+        });
+    }
     // "Skip to Hand it on" at the end of the ranking moves focus past the tables' citations.
     let hand_on = use_node_ref();
     let skip = {
@@ -340,7 +357,7 @@ pub fn app(props: &AppProps) -> Html {
                 <div class={classes!("elc-layout", split.then_some("elc-split"))}>
                     if shows(Section::Situation) { { part(Section::Situation) } }
                     if results {
-                        <section class="elc-panel elc-results" aria-label="Recommendation">
+                        <section class="elc-panel elc-results" aria-label="Recommendation" ref={results_ref.clone()}>
                             if shows(Section::Recommendation) { { part(Section::Recommendation) } }
                             if shows(Section::Ranking) { { part(Section::Ranking) } }
                         </section>
@@ -404,6 +421,41 @@ fn language_switch(tr: Tr, on_lang: &Callback<String>) -> Html {
 #[hook]
 pub fn use_tr() -> Tr {
     use_context::<Tr>().unwrap_or_default()
+}
+
+/// Sets `data-fits` on the results column when it fits in the window below its sticky offset
+/// (`--elcompare-sticky-top`, its computed `top`) with a margin.
+fn mark_fits(r: &NodeRef) {
+    let (Some(el), Some(win)) = (r.cast::<web_sys::HtmlElement>(), web_sys::window()) else {
+        return;
+    };
+    let window = win
+        .inner_height()
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    let top = win
+        .get_computed_style(&el)
+        .ok()
+        .flatten()
+        .and_then(|s| s.get_property_value("top").ok())
+        .and_then(|t| crate::num::parse_decimal(t.trim_end_matches("px")))
+        .unwrap_or(0.0);
+    // Its content's height (a stretched column is taller than what it holds).
+    let mut content = 0.0;
+    let mut child = el.first_element_child();
+    while let Some(c) = child {
+        if let Some(h) = wasm_bindgen::JsCast::dyn_ref::<web_sys::HtmlElement>(&c) {
+            content += f64::from(h.offset_height());
+        }
+        child = c.next_element_sibling();
+    }
+    let fits = content + 2.0 * 16.0 + top + 16.0 <= window;
+    let _ = if fits {
+        el.set_attribute("data-fits", "")
+    } else {
+        el.remove_attribute("data-fits")
+    };
 }
 
 /// Level of the widget's sub-headings (from `heading-level`), for [`SubHeading`].

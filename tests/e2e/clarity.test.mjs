@@ -266,6 +266,40 @@ test("the stale-data warning sits next to the recommendation it qualifies", asyn
 
 // ---- Layout and keyboard (issue 15) ----
 
+test("at 1280 px the results column never scrolls inside the page; it sticks while it fits, else the recommendation does", async (t) => {
+  const { page } = await widget(t, { viewport: { width: 1280, height: 800 } });
+  const results = page.locator(`${W} .elc-results`);
+  const look = () => results.evaluate((el) => ({
+    overflow: getComputedStyle(el).overflowY, scrolls: el.scrollHeight > el.clientHeight + 1,
+    position: getComputedStyle(el).position, fits: el.hasAttribute("data-fits"),
+    reco: getComputedStyle(el.querySelector(".elc-reco")).position,
+  }));
+  let seen = await look();
+  assert.notEqual(seen.overflow, "auto", "not a scroll region");
+  assert.ok(!seen.scrolls, "nothing to scroll inside it");
+  assert.equal(seen.position, seen.fits ? "sticky" : "static", JSON.stringify(seen));
+  // Open every breakdown: taller than the window, so only the recommendation sticks.
+  for (const s of await page.locator(`${W} .elc-rank .elc-detail > summary`).all()) await s.click();
+  await page.locator(`${W} table.elc-contrib`).nth(4).waitFor();
+  seen = await look();
+  assert.equal(seen.position, "static", JSON.stringify(seen));
+  assert.equal(seen.reco, "sticky", "the recommendation stays in view");
+  assert.ok(!seen.scrolls && seen.overflow !== "auto");
+  // The page itself scrolls to every option of the ranking, each below the sticky recommendation.
+  const last = page.locator(`${W} .elc-rank`).last();
+  await last.scrollIntoViewIfNeeded();
+  const [box, reco] = [await last.locator(".elc-rank-head").boundingBox(), await page.locator(`${W} .elc-reco`).boundingBox()];
+  assert.ok(box.y >= 0 && box.y + box.height <= 800, `the last option is on screen: ${JSON.stringify(box)}`);
+  // Measured again when the window changes: breakdowns closed in a tall window, it sticks whole.
+  const opened = page.locator(`${W} .elc-rank .elc-detail[open] > summary`);
+  while (await opened.count()) await opened.first().click();
+  await page.setViewportSize({ width: 1280, height: 2400 });
+  await page.waitForFunction(() => getComputedStyle(document.querySelector("el-compare").shadowRoot.querySelector(".elc-results")).position === "sticky");
+  await page.setViewportSize({ width: 1280, height: 500 });
+  await page.waitForFunction(() => getComputedStyle(document.querySelector("el-compare").shadowRoot.querySelector(".elc-results")).position === "static");
+  assert.ok(reco.height < 800, "the sticky part leaves room for the ranking");
+});
+
 /** Describes the element that has keyboard focus inside the widget. */
 const focused = (page) => page.evaluate(() => {
   let el = document.activeElement;

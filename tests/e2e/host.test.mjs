@@ -155,13 +155,23 @@ test('theme="inherit" follows the host page\'s own dark/light theme, not the vis
 
 test("the sticky results column keeps clear of a sticky site header (--elcompare-sticky-top)", async () => {
   const { page, context } = await visit("/examples/dark-de.html");
+  // Tall enough for the whole results column to fit below the header: only then does it stick
+  // whole (measured again on resize).
+  await page.setViewportSize({ width: 1200, height: 1600 });
   const results = page.locator("el-compare .elc-results");
+  await page.waitForFunction(() => getComputedStyle(document.querySelector("el-compare").shadowRoot.querySelector(".elc-results")).position === "sticky");
   const top = await results.evaluate((el) => getComputedStyle(el).top);
   assert.equal(top, `${64 + 8}px`, "64 px header + .5em");
   // Scrolled into the widget, the results column sits below the header, not under it.
   await page.evaluate(() => window.scrollTo(0, document.querySelector("el-compare").offsetTop + 600));
   const box = await results.boundingBox();
   assert.ok(box.y >= 64, `results column top ${box.y} is below the 64 px header`);
+  // Too short a window for the whole column: the recommendation alone sticks, below the header too.
+  await page.setViewportSize({ width: 1200, height: 600 });
+  await page.waitForFunction(() => getComputedStyle(document.querySelector("el-compare").shadowRoot.querySelector(".elc-results")).position === "static");
+  await page.evaluate(() => window.scrollTo(0, document.querySelector("el-compare").offsetTop + 1200));
+  const reco = await page.locator("el-compare .elc-reco").boundingBox();
+  assert.ok(reco.y >= 64 && reco.y < 100, `recommendation top ${reco.y} is just below the 64 px header`);
   await context.close();
 });
 
