@@ -312,6 +312,12 @@ pub fn valid_setup(d: &Dataset, s: &Setup) -> Verdict {
             return fail(format!("minimum years {y}"));
         }
     }
+    // A chosen language is a catalogue's own tag (`de-AT` is stored as `de`).
+    if let Some(l) = &s.lang {
+        if crate::i18n::Tr::for_tag(l).map(crate::i18n::Tr::lang) != Some(l.as_str()) {
+            return fail(format!("language {l:?} is not a catalogue's tag"));
+        }
+    }
     let known = |c: &str| {
         d.options
             .iter()
@@ -496,7 +502,7 @@ fn script(d: &Dataset, input: &[u8]) -> Result<Setup, String> {
     for chunk in input.chunks_exact(4) {
         let (op, a, b, c) = (chunk[0], chunk[1], chunk[2], chunk[3]);
         let hundredths = f64::from(u16::from_le_bytes([b, c])) / 100.0;
-        let edit = match op % 14 {
+        let edit = match op % 15 {
             0 => Edit::Change(Change::Preset(pick(&presets, a))),
             1 | 2 => Edit::Change(Change::Weight(
                 usize::from(a) % (d.criteria.len() + 1),
@@ -530,7 +536,19 @@ fn script(d: &Dataset, input: &[u8]) -> Result<Setup, String> {
                     })
                     .collect(),
             )),
-            _ => Edit::Change(Change::CountPaid(a % 2 == 0)),
+            13 => Edit::Change(Change::CountPaid(a % 2 == 0)),
+            // A catalogue's tag, a regional or unknown one, or none.
+            _ => Edit::Change(Change::Lang(
+                [
+                    Some("en"),
+                    Some("de"),
+                    Some("de-AT"),
+                    Some(" DE "),
+                    Some("fr"),
+                    None,
+                ][usize::from(a) % 6]
+                    .map(str::to_string),
+            )),
         };
         let before = v.setup.clone();
         let changed = v.apply(d, edit.clone());
@@ -836,6 +854,7 @@ pub fn host_options(input: &[u8]) -> crate::attrs::HostOptions {
             "heading" => o.heading = v,
             "heading-level" => o.heading_level = v,
             "today" => o.today = v,
+            "lang" => o.lang = v,
             _ => {}
         }
     }
@@ -861,6 +880,7 @@ pub fn host(input: &[u8]) -> Verdict {
         ("view", o.view.is_some()),
         ("sections", o.sections.is_some()),
         ("heading-level", o.heading_level.is_some()),
+        ("lang", o.lang.is_some()),
     ]
     .into_iter()
     .filter_map(|(k, on)| on.then_some(k))
@@ -884,7 +904,10 @@ pub fn host(input: &[u8]) -> Verdict {
         if !problems.is_empty() {
             for e in &problems {
                 message(e)?;
-                if !given.iter().any(|k| e.starts_with(&format!("{k} \""))) {
+                let named = |k: &&str| {
+                    e.starts_with(&format!("{k} \"")) || e.starts_with(&format!("{k}: "))
+                };
+                if !given.iter().any(named) {
                     return fail(format!("message does not name the option: {e:?}"));
                 }
             }
