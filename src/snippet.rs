@@ -5,6 +5,7 @@
 
 use crate::data::{Dataset, Date};
 use crate::fragment;
+use crate::i18n::k;
 use crate::setup::Setup;
 use crate::view::{Presentation, View, HEADING_MIN};
 use std::fmt::Write;
@@ -97,6 +98,7 @@ pub fn presentation_attributes(p: &Presentation) -> Vec<(&'static str, String)> 
 /// readers, a blocked script) and it reserves the widget's space until it starts.
 pub fn static_html(d: &Dataset, s: &Setup, today: Date, p: &Presentation) -> String {
     let e = evaluate(d, s, today);
+    let tr = e.tr;
     let name = |i: usize| d.options.get(i).map_or("?", |o| o.name.as_str());
     let (h, sub) = (p.heading_level, p.sub_level());
     let mut out = String::from("<div class=\"elc-static\">");
@@ -104,9 +106,9 @@ pub fn static_html(d: &Dataset, s: &Setup, today: Date, p: &Presentation) -> Str
     if !title.is_empty() {
         let _ = write!(out, "<h{h}>{}</h{h}>", esc(title));
     }
-    out.push_str("<p>This is the static version of the comparison, built from the same data; the interactive one replaces it once it has started.</p>");
+    let _ = write!(out, "<p>{}</p>", esc(tr.t(k::STATIC_INTRO)));
     // The recommendation for this setup, with its reasons.
-    let _ = write!(out, "<h{sub}>Recommendation</h{sub}>");
+    let _ = write!(out, "<h{sub}>{}</h{sub}>", esc(tr.t(k::RESULT_HEADING)));
     // The same sentences the widget shows (crate::report).
     let _ = write!(
         out,
@@ -124,13 +126,14 @@ pub fn static_html(d: &Dataset, s: &Setup, today: Date, p: &Presentation) -> Str
         out.push_str("</ul>");
     }
     if !e.ranking.is_empty() {
-        let _ = write!(out, "<h{sub}>Ranking</h{sub}><ol>");
+        let _ = write!(out, "<h{sub}>{}</h{sub}><ol>", esc(tr.t(k::RESULT_RANKING)));
         for r in &e.ranking {
+            let score = crate::report::score_text(tr, r);
             let _ = write!(
                 out,
-                "<li>{}: {} of 100</li>",
+                "<li>{}: {}</li>",
                 esc(name(r.option)),
-                crate::report::score_text(r)
+                esc(&tr.f(k::PRINT_OF_100, &[("score", &score)]))
             );
         }
         out.push_str("</ol>");
@@ -149,8 +152,11 @@ pub fn static_html(d: &Dataset, s: &Setup, today: Date, p: &Presentation) -> Str
             }
         }
     };
-    out.push_str(
-        "<table><caption>Side by side</caption><thead><tr><th scope=\"col\">Dimension</th>",
+    let _ = write!(
+        out,
+        "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th>",
+        esc(tr.t(k::COMPARE_HEADING)),
+        esc(tr.t(k::COMPARE_DIMENSION))
     );
     for o in &picked {
         let _ = write!(out, "<th scope=\"col\">{}</th>", esc(&o.name));
@@ -166,30 +172,43 @@ pub fn static_html(d: &Dataset, s: &Setup, today: Date, p: &Presentation) -> Str
             let _ = write!(
                 out,
                 "<td>{}</td>",
-                esc(fact.map_or("unknown", |f| f.text.as_str()))
+                esc(fact.map_or(tr.t(k::STATIC_UNKNOWN), |f| f.text.as_str()))
             );
         }
         out.push_str("</tr>");
     }
     out.push_str("</tbody></table>");
     // Lifecycle dates of the compared options' versions.
-    out.push_str("<table><caption>Lifecycle</caption><thead><tr><th scope=\"col\">Version</th><th scope=\"col\">Released</th><th scope=\"col\">Active support ends</th><th scope=\"col\">Security updates end</th></tr></thead><tbody>");
+    let _ = write!(
+        out,
+        "<table><caption>{}</caption><thead><tr><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th></tr></thead><tbody>",
+        esc(tr.t(k::TIMELINE_HEADING)),
+        esc(tr.t(k::TIMELINE_VERSION)),
+        esc(tr.t(k::TIMELINE_RELEASED)),
+        esc(tr.t(k::TIMELINE_ACTIVE_ENDS)),
+        esc(tr.t(k::TIMELINE_SECURITY_ENDS))
+    );
     for v in picked.iter().flat_map(|o| &o.versions) {
         cite(&v.sources);
-        let date = |x: &Option<Date>| x.map_or("unknown".to_string(), |d| d.to_string());
+        let date = |x: &Option<Date>| {
+            x.map_or_else(|| tr.t(k::STATIC_UNKNOWN).to_string(), |d| tr.date(d))
+        };
         let _ = write!(
             out,
             "<tr><th scope=\"row\">{}</th><td>{}</td><td>{}</td><td>{}</td></tr>",
             esc(&v.name),
-            v.release,
+            tr.date(v.release),
             date(&v.active_end),
             date(&v.security_end)
         );
     }
     let _ = write!(
         out,
-        "</tbody></table><p>Facts as of {}; scores computed for {}. Sources:</p><ul>",
-        d.as_of, today
+        "</tbody></table><p>{}</p><ul>",
+        esc(&tr.f(
+            k::STATIC_FACTS_AS_OF,
+            &[("as_of", &tr.date(d.as_of)), ("today", &tr.date(today))]
+        ))
     );
     for src in d.sources.iter().filter(|x| cited.contains(&x.id)) {
         let _ = write!(

@@ -7,7 +7,11 @@
 mod engine_common;
 
 use elcompare::data::{from_json_str, Dataset, FlagState, MustHaves, EMBEDDED_JSON, MAX_WEIGHT};
-use elcompare::engine::{evaluate, years_text, Evaluation, Inputs, Ranked, TIE_RULE};
+use elcompare::engine::{evaluate, years_text, Evaluation, Inputs, Ranked};
+use elcompare::i18n::Tr;
+
+/// The tie rule as the English catalogue says it.
+const TIE_RULE: &str = "options with equal scores are listed in the dataset's order";
 use elcompare::num::tenths_text;
 use elcompare::report::{headline, near_tie_line, score_text, sensitivity_line, Report};
 use elcompare::setup::{Change, Edit, Setup, Visitor};
@@ -53,7 +57,7 @@ fn breakdown_rows_shown_add_up_to_the_total_shown() {
                 r.total_tenths(),
                 "{label}: {} rows {rows:?} vs total {}",
                 name(&d, r.option),
-                score_text(r)
+                score_text(Tr::english(), r)
             );
             for (c, t) in r.contributions.iter().zip(&rows) {
                 assert!(
@@ -206,10 +210,10 @@ fn a_near_tie_that_is_not_equal_gives_both_scores_and_the_gap() {
         format!(
             "Near tie: {} scores {}, {} points behind {} ({}) — treat both as good choices.",
             name(&ds, b.option),
-            score_text(b),
+            score_text(Tr::english(), b),
             tenths_text(a.total_tenths() - b.total_tenths()),
             name(&ds, a.option),
-            score_text(a)
+            score_text(Tr::english(), a)
         )
     );
     assert!(!line.contains("0.0 points"), "{line}");
@@ -344,9 +348,9 @@ fn when_no_setting_changes_the_winner_the_sentence_says_so() {
 
 #[test]
 fn copy_years_flags_and_the_relax_hint() {
-    assert_eq!(years_text(1.0), "1 year");
-    assert_eq!(years_text(2.0), "2 years");
-    assert_eq!(years_text(2.5), "2.5 years");
+    assert_eq!(years_text(Tr::english(), 1.0), "1 year");
+    assert_eq!(years_text(Tr::english(), 2.0), "2 years");
+    assert_eq!(years_text(Tr::english(), 2.5), "2.5 years");
     let d = real();
     // A must-have an option fails by a stated no: "Free of charge: no", not "no Free of charge".
     let mut s = Setup::defaults(&d);

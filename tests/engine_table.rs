@@ -273,10 +273,16 @@ fn scoring_text_covers_every_kind() {
         crit("d", years_left(10.0)),
         crit("e", migration()),
     ] {
-        let t = scoring_text(&c);
+        let t = scoring_text(elcompare::i18n::Tr::english(), &c);
         assert!(t.len() > 30 && t.ends_with('.'), "{t}");
     }
-    assert!(scoring_text(&crit("b", number(0.0, 60.0, false, "days")))
-        .contains("60 days (nothing) to 0 days"));
-    assert!(scoring_text(&crit("d", years_left(10.0))).contains("10 or more years"));
+    assert!(scoring_text(
+        elcompare::i18n::Tr::english(),
+        &crit("b", number(0.0, 60.0, false, "days"))
+    )
+    .contains("60 days (nothing) to 0 days"));
+    assert!(
+        scoring_text(elcompare::i18n::Tr::english(), &crit("d", years_left(10.0)))
+            .contains("10 or more years")
+    );
 }

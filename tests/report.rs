@@ -122,7 +122,7 @@ fn every_citation_of_the_real_dataset_resolves_to_its_listed_source() {
                 "| {} | {} | {} |",
                 i + 1,
                 d.options[x.option].name,
-                score_text(x)
+                score_text(elcompare::i18n::Tr::english(), x)
             );
             assert!(md.contains(&row), "{name}: ranking row {row}");
         }

@@ -2,6 +2,7 @@
 
 use super::Ranked;
 use crate::data::Dataset;
+use crate::i18n::{k, Tr, K};
 use crate::num::tenths_text;
 
 /// At most this many sentences per reason list.
@@ -41,26 +42,29 @@ fn top_advantages(a: &Ranked, b: &Ranked) -> ([(usize, u64); MAX_REASONS], usize
 }
 
 /// The rule that orders options with equal totals, said wherever a tie is.
-pub const TIE_RULE: &str = "options with equal scores are listed in the dataset's order";
+pub fn tie_rule(tr: Tr) -> &'static str {
+    tr.t(k::EXPLAIN_TIE_RULE)
+}
 
 /// "Ties with Rocky Linux at 72.6 points; …, so AlmaLinux comes first." for options with
 /// equal totals: `with` is the one tied with, `first` the one listed first.
-fn tie_sentence(ds: &Dataset, with: &Ranked, first: &Ranked) -> String {
-    let mut s = format!("Ties with {} at ", option_name(ds, with.option));
-    s.push_str(&tenths_text(first.total_tenths()));
-    s.push_str(" points; ");
-    s.push_str(TIE_RULE);
-    s.push_str(", so ");
-    s.push_str(option_name(ds, first.option));
-    s.push_str(" comes first.");
-    s
+fn tie_sentence(tr: Tr, ds: &Dataset, with: &Ranked, first: &Ranked) -> String {
+    tr.f(
+        k::EXPLAIN_TIE,
+        &[
+            ("with", option_name(ds, with.option)),
+            ("points", &tr.decimal(tenths_text(first.total_tenths()))),
+            ("rule", tie_rule(tr)),
+            ("first", option_name(ds, first.option)),
+        ],
+    )
 }
 
 /// "3.1 points", or "less than 0.1 points" when the shown totals are equal.
-pub fn gap_text(ahead: &Ranked, behind: &Ranked) -> String {
+pub fn gap_text(tr: Tr, ahead: &Ranked, behind: &Ranked) -> String {
     match ahead.total_tenths().saturating_sub(behind.total_tenths()) {
-        0 => "less than 0.1 points".to_string(),
-        d => format!("{} points", tenths_text(d)),
+        0 => tr.t(k::EXPLAIN_GAP_SMALL).to_string(),
+        d => tr.f(k::EXPLAIN_POINTS, &[("n", &tr.decimal(tenths_text(d)))]),
     }
 }
 
@@ -76,57 +80,72 @@ fn detail(r: &Ranked, i: usize) -> &str {
     r.contributions.get(i).map_or("", |c| c.detail.as_str())
 }
 
+/// One line per criterion where `a` leads `b` most: `key` is the ahead or behind sentence.
+fn advantages(
+    tr: Tr,
+    ds: &Dataset,
+    key: K,
+    a: &Ranked,
+    b: &Ranked,
+    mine: &Ranked,
+    other: &str,
+) -> Vec<String> {
+    let (top, len) = top_advantages(a, b);
+    top.iter()
+        .take(len)
+        .map(|&(i, d)| {
+            let theirs = if std::ptr::eq(mine, a) { b } else { a };
+            tr.f(
+                key,
+                &[
+                    ("criterion", criterion_name(ds, i)),
+                    ("a", detail(mine, i)),
+                    ("b", detail(theirs, i)),
+                    ("other", other),
+                    ("points", &tr.decimal(tenths_text(d))),
+                ],
+            )
+        })
+        .collect()
+}
+
 /// Why `winner` beats `runner_up` (None: it is the only one left).
 pub(crate) fn why(
+    tr: Tr,
     ds: &Dataset,
     winner: &Ranked,
     runner_up: Option<&Ranked>,
     all_zero: bool,
 ) -> Vec<String> {
     if all_zero {
-        return vec![
-            "Every weight is zero, so every option ties; raise a weight to compare.".to_string(),
-        ];
+        return vec![tr.t(k::EXPLAIN_ALL_ZERO).to_string()];
     }
     let Some(r) = runner_up else {
-        return vec![format!(
-            "{} is the only {} left in the running.",
-            option_name(ds, winner.option),
-            ds.subject
+        return vec![tr.f(
+            k::EXPLAIN_ONLY,
+            &[
+                ("name", option_name(ds, winner.option)),
+                ("subject", &ds.subject),
+            ],
         )];
     };
     if winner.total == r.total {
-        return vec![tie_sentence(ds, r, winner)];
+        return vec![tie_sentence(tr, ds, r, winner)];
     }
     let rname = option_name(ds, r.option);
-    let (top, len) = top_advantages(winner, r);
-    if len == 0 {
-        return vec![format!(
-            "Ahead of {rname} by {} in total, by less than 0.1 points on every criterion.",
-            gap_text(winner, r)
+    let out = advantages(tr, ds, k::EXPLAIN_AHEAD, winner, r, winner, rname);
+    if out.is_empty() {
+        return vec![tr.f(
+            k::EXPLAIN_AHEAD_TINY,
+            &[("other", rname), ("gap", &gap_text(tr, winner, r))],
         )];
-    }
-    let mut out = Vec::with_capacity(len);
-    for &(i, d) in top.iter().take(len) {
-        let (name, a, b) = (criterion_name(ds, i), detail(winner, i), detail(r, i));
-        let mut s = String::with_capacity(name.len() + a.len() + b.len() + rname.len() + 32);
-        s.push_str(name);
-        s.push_str(": ");
-        s.push_str(a);
-        s.push_str(" vs ");
-        s.push_str(b);
-        s.push_str(" for ");
-        s.push_str(rname);
-        s.push_str(" (+");
-        s.push_str(&tenths_text(d));
-        s.push_str(" points)");
-        out.push(s);
     }
     out
 }
 
 /// Where `other` loses most to `winner`.
 pub(crate) fn why_not(
+    tr: Tr,
     ds: &Dataset,
     winner: &Ranked,
     other: &Ranked,
@@ -134,33 +153,17 @@ pub(crate) fn why_not(
 ) -> Vec<String> {
     let wname = option_name(ds, winner.option);
     if all_zero {
-        return vec![format!("Ties with {wname}: every weight is zero.")];
+        return vec![tr.f(k::EXPLAIN_ZERO_TIE, &[("other", wname)])];
     }
     if winner.total == other.total {
-        return vec![tie_sentence(ds, winner, winner)];
+        return vec![tie_sentence(tr, ds, winner, winner)];
     }
-    let (top, len) = top_advantages(winner, other);
-    if len == 0 {
-        return vec![format!(
-            "Behind {wname} by {} in total, by less than 0.1 points on every criterion.",
-            gap_text(winner, other)
+    let out = advantages(tr, ds, k::EXPLAIN_BEHIND, winner, other, other, wname);
+    if out.is_empty() {
+        return vec![tr.f(
+            k::EXPLAIN_BEHIND_TINY,
+            &[("other", wname), ("gap", &gap_text(tr, winner, other))],
         )];
-    }
-    let mut out = Vec::with_capacity(len);
-    for &(i, d) in top.iter().take(len) {
-        let (name, a, b) = (criterion_name(ds, i), detail(other, i), detail(winner, i));
-        let mut s = String::with_capacity(name.len() + a.len() + b.len() + wname.len() + 32);
-        s.push_str(name);
-        s.push_str(": ");
-        s.push_str(a);
-        s.push_str(" vs ");
-        s.push_str(b);
-        s.push_str(" for ");
-        s.push_str(wname);
-        s.push_str(" (−");
-        s.push_str(&tenths_text(d));
-        s.push_str(" points)");
-        out.push(s);
     }
     out
 }

@@ -18,7 +18,7 @@ pub mod score;
 mod sensitivity;
 
 pub use crate::data::WEIGHT_STEP;
-pub use explain::{gap_text, MAX_REASONS, TIE_RULE};
+pub use explain::{gap_text, tie_rule, MAX_REASONS};
 pub use route::{Landing, Plan, Route, Step};
 pub use score::{
     fmt_num, lifecycle, lifecycle_with, migration_utility, scoring_text, years_text, Lifecycle,
@@ -28,7 +28,7 @@ pub use score::{
 };
 
 use crate::data::{CriterionKind, Dataset, Date, FlagState, MustHaves, Role, MAX_WEIGHT};
-use crate::i18n::Tr;
+use crate::i18n::{k, Tr};
 
 /// Everything one evaluation depends on.
 #[derive(Debug, Clone, Copy)]
@@ -327,17 +327,18 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                     .collect(),
             });
         }
+        let tr = inputs.tr;
         let mut reasons: Vec<String> = Vec::new();
         let legacy = opt.role == Role::Legacy;
         if legacy {
-            reasons.push("legacy system: shown for migration only, never recommended".to_string());
+            reasons.push(tr.t(k::EXCLUDE_LEGACY).to_string());
         }
         let ended = life.ended();
         if let (true, Some(end)) = (ended, life.latest_end) {
-            reasons.push(format!("security updates ended {end}"));
+            reasons.push(tr.f(k::EXCLUDE_ENDED, &[("date", &tr.date(end))]));
         }
         if opt.versions.is_empty() {
-            reasons.push("no versions listed".to_string());
+            reasons.push(tr.t(k::EXCLUDE_NO_VERSIONS).to_string());
         }
         let blocked = !reasons.is_empty();
         if !blocked {
@@ -361,9 +362,9 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
             // unknown.
             let reason = match opt.flag(flag).map(|f| f.value) {
                 Some(FlagState::Yes) => continue,
-                Some(FlagState::No) => format!("{}: no", flag_name(ds, flag)),
+                Some(FlagState::No) => tr.f(k::EXCLUDE_FLAG_NO, &[("flag", flag_name(ds, flag))]),
                 Some(FlagState::NotVerified) | None => {
-                    format!("{}: not verified", flag_name(ds, flag))
+                    tr.f(k::EXCLUDE_FLAG_UNVERIFIED, &[("flag", flag_name(ds, flag))])
                 }
             };
             fail(Must::Flag(k), reason, &mut reasons);
@@ -390,9 +391,15 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                 if !ok {
                     let names: Vec<&str> = candidates.iter().map(|v| v.name.as_str()).collect();
                     let reason = if names.is_empty() {
-                        format!("no {arch} build")
+                        tr.f(k::EXCLUDE_NO_ARCH, &[("arch", arch)])
                     } else {
-                        format!("no {arch} build of {}", names.join(" or "))
+                        tr.f(
+                            k::EXCLUDE_NO_ARCH_OF,
+                            &[
+                                ("arch", arch),
+                                ("versions", &names.join(tr.t(k::EXCLUDE_OR))),
+                            ],
+                        )
                     };
                     fail(Must::Arch, reason, &mut reasons);
                 }
@@ -401,29 +408,26 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                 match life.years {
                     Some(y) if y >= need => {}
                     Some(y) => {
-                        let mut reason = format!(
-                            "only {} years of published security updates left{} (need {})",
-                            crate::num::fixed1(y.max(0.0)),
-                            if inputs.count_paid {
-                                ", counting paid extended support"
-                            } else {
-                                ""
-                            },
-                            years_text(need)
+                        let paid = match inputs.count_paid {
+                            true => tr.t(k::SCORE_COUNTING_PAID),
+                            false => "",
+                        };
+                        let mut reason = tr.f(
+                            k::EXCLUDE_YEARS_SHORT,
+                            &[
+                                ("years", &tr.num(y.max(0.0), 1)),
+                                ("paid", paid),
+                                ("need", &years_text(tr, need)),
+                            ],
                         );
                         if let Some(v) = life.undated.and_then(|i| opt.versions.get(i)) {
-                            reason.push_str("; ");
-                            reason.push_str(&v.name);
-                            reason.push_str("'s end is not published");
+                            reason.push_str(&tr.f(k::EXCLUDE_UNDATED, &[("version", &v.name)]));
                         }
                         fail(Must::MinYears, reason, &mut reasons)
                     }
                     None => fail(
                         Must::MinYears,
-                        format!(
-                            "no published end of security updates (need {})",
-                            years_text(need)
-                        ),
+                        tr.f(k::EXCLUDE_NO_END, &[("need", &years_text(tr, need))]),
                         &mut reasons,
                     ),
                 }
@@ -502,9 +506,9 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
 
     let mut why = Vec::new();
     if let Some((winner, rest)) = ranking.split_first_mut() {
-        why = explain::why(ds, winner, rest.first(), all_weights_zero);
+        why = explain::why(inputs.tr, ds, winner, rest.first(), all_weights_zero);
         for r in rest.iter_mut() {
-            r.why_not = explain::why_not(ds, winner, r, all_weights_zero);
+            r.why_not = explain::why_not(inputs.tr, ds, winner, r, all_weights_zero);
         }
     }
     // A mixed fleet: say which groups, taken alone, would be better served by another option.
@@ -517,12 +521,13 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
             };
             let best = evaluate(&alone).ranking.first().map(|r| r.option);
             if let Some(b) = best.filter(|&b| b != w) {
-                why.push(format!(
-                    "For its {} × {} servers alone, {} would rank first: a different target may \
-                     suit that group.",
-                    fmt_num(n),
-                    route::stage_name(ds, cur),
-                    option_name(ds, b)
+                why.push(inputs.tr.f(
+                    k::EXPLAIN_FLEET_GROUP,
+                    &[
+                        ("n", &inputs.tr.decimal(fmt_num(n))),
+                        ("system", route::stage_name(ds, cur)),
+                        ("other", option_name(ds, b)),
+                    ],
                 ));
             }
         }
@@ -538,6 +543,7 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
 
     let relax_hint = if ranking.is_empty() && !excluded.is_empty() {
         relax_hint(
+            inputs.tr,
             ds,
             &must_flags,
             must_arch,
@@ -600,6 +606,7 @@ fn flag_name<'d>(ds: &'d Dataset, id: &'d str) -> &'d str {
 }
 
 fn relax_hint(
+    tr: Tr,
     ds: &Dataset,
     must_flags: &[(usize, &str)],
     arch: Option<&str>,
@@ -616,11 +623,7 @@ fn relax_hint(
     }
     let Some((slot, count)) = best else {
         return if candidates == 0 {
-            Some(format!(
-                "No {} in play can be recommended: each is a legacy or end-of-life system. \
-                 Add another one to the comparison.",
-                ds.subject
-            ))
+            Some(tr.f(k::RELAX_NONE, &[("subject", &ds.subject)]))
         } else {
             None
         };
@@ -628,15 +631,20 @@ fn relax_hint(
     let name = if let Some(&(_, flag)) = must_flags.get(slot) {
         flag_name(ds, flag).to_string()
     } else if slot == must_flags.len() {
-        format!("Runs on {}", arch.unwrap_or("?"))
+        tr.f(k::RELAX_RUNS_ON, &[("arch", arch.unwrap_or("?"))])
     } else {
-        format!(
-            "At least {} of security updates",
-            years_text(years.unwrap_or(0.0))
+        tr.f(
+            k::RELAX_MIN_YEARS,
+            &[("years", &years_text(tr, years.unwrap_or(0.0)))],
         )
     };
     // The headline already says that nothing meets every must-have: only the advice here.
-    Some(format!(
-        "“{name}” rules out the most ({count} of {candidates}): try relaxing it."
+    Some(tr.f(
+        k::RELAX_HINT,
+        &[
+            ("name", &name),
+            ("count", &count.to_string()),
+            ("candidates", &candidates.to_string()),
+        ],
     ))
 }

@@ -16,9 +16,8 @@
 
 use super::route::{self, Plan};
 use crate::data::{Backing, Criterion, CriterionKind, Dataset, Date, Method, OptionEntry, Upgrade};
-use crate::i18n::Tr;
+use crate::i18n::{k, Tr};
 use crate::num::push_u64;
-use std::fmt::Write as _;
 
 /// Utility of an in-place update within the same major version with an official tool.
 pub const MIGRATION_IN_PLACE_SAME_MAJOR_OFFICIAL: f64 = 1.0;
@@ -49,12 +48,9 @@ pub fn migration_utility(method: Method, upgrade: Upgrade, backing: Backing) -> 
 }
 
 /// "How this is scored", one or two sentences for the visitor.
-pub fn scoring_text(c: &Criterion) -> String {
+pub fn scoring_text(tr: Tr, c: &Criterion) -> String {
     match &c.scoring {
-        CriterionKind::Scale { max } => format!(
-            "Rated by hand from 0 to {max}, with a rationale and sources; the score is the rating \
-             divided by {max}. An option without a rating scores 0."
-        ),
+        CriterionKind::Scale { max } => tr.f(k::SCORING_SCALE, &[("max", &max.to_string())]),
         CriterionKind::Number {
             min,
             max,
@@ -66,42 +62,24 @@ pub fn scoring_text(c: &Criterion) -> String {
             } else {
                 (min, max)
             };
-            let unit = if unit.is_empty() {
-                String::new()
-            } else {
-                format!(" {unit}")
+            let with_unit = |v: f64| match unit.is_empty() {
+                true => tr.decimal(fmt_num(v)),
+                false => format!("{} {unit}", tr.decimal(fmt_num(v))),
             };
-            format!(
-                "Scored on a straight line from {}{unit} (nothing) to {}{unit} (full marks); \
-                 values beyond either end count as that end. An option without a value scores 0.",
-                fmt_num(*worse),
-                fmt_num(*better)
+            tr.f(
+                k::SCORING_NUMBER,
+                &[
+                    ("worse", &with_unit(*worse)),
+                    ("better", &with_unit(*better)),
+                ],
             )
         }
-        CriterionKind::YesNo => {
-            "Yes scores full marks, no scores nothing. An option without a value scores 0."
-                .to_string()
-        }
-        CriterionKind::YearsLeft { cap_years } => format!(
-            "Years of security updates left from today: for a new install, on the option's \
-             longest-supported version; from the system you run now, on the version the chosen \
-             route lands on (with several groups, averaged by servers). {} or more years scores \
-             full marks, fewer scores in proportion. Paid extended support counts only when you \
-             switch it on. A version whose end is not published is shown as unknown and adds \
-             nothing: it never borrows another version's date. One whose updates have all ended \
-             is not recommended.",
-            fmt_num(*cap_years)
+        CriterionKind::YesNo => tr.t(k::SCORING_YES_NO).to_string(),
+        CriterionKind::YearsLeft { cap_years } => tr.f(
+            k::SCORING_YEARS_LEFT,
+            &[("cap", &tr.decimal(fmt_num(*cap_years)))],
         ),
-        CriterionKind::Migration => "From the system you run now, along the chosen route (the \
-             one in the migration plan): already running a supported version of it scores full \
-             marks; each in-place step scores 100% (official, same major version), 85% \
-             (community, same major), 60% (official major upgrade), 50% (community major \
-             upgrade) or 20% (unsupported); a route's steps multiply, times 0.9 for each step \
-             after the first, and never score below a reinstall's 20%. The route is the one \
-             with the fewest unsupported steps, then in place before a reinstall, then the \
-             fewest steps, then the longest support where it lands. With several groups, the \
-             average weighted by servers. For a new install every option scores full marks."
-            .to_string(),
+        CriterionKind::Migration => tr.t(k::SCORING_MIGRATION).to_string(),
     }
 }
 
@@ -174,13 +152,17 @@ pub fn lifecycle_with(option: &OptionEntry, today: Date, count_paid: bool) -> Li
 
 /// Appends `sep` and "Oracle Linux 10: end not published, not counted" when a version is
 /// undated; true when it did.
-fn push_undated(detail: &mut String, opt: &OptionEntry, life: &Lifecycle, sep: &str) -> bool {
+fn push_undated(
+    tr: Tr,
+    detail: &mut String,
+    opt: &OptionEntry,
+    life: &Lifecycle,
+    sep: &str,
+) -> bool {
     let Some(v) = life.undated.and_then(|i| opt.versions.get(i)) else {
         return false;
     };
-    detail.push_str(sep);
-    detail.push_str(&v.name);
-    detail.push_str(": end not published, not counted");
+    detail.push_str(&tr.f(k::SCORE_UNDATED, &[("sep", sep), ("version", &v.name)]));
     true
 }
 
@@ -206,11 +188,12 @@ pub(crate) fn utility(
     c: &Criterion,
     detail: &mut String,
 ) -> f64 {
+    let tr = ctx.tr;
     let u = match &c.scoring {
         CriterionKind::Scale { max } => match rating(opt, &c.id, hint) {
-            None => no_rating(detail),
+            None => no_rating(tr, detail),
             Some(v) => {
-                push_num(detail, v);
+                push_num(tr, detail, v);
                 detail.push('/');
                 push_u64(detail, u64::from(*max));
                 if *max == 0 {
@@ -226,9 +209,9 @@ pub(crate) fn utility(
             higher_is_better,
             unit,
         } => match rating(opt, &c.id, hint) {
-            None => no_rating(detail),
+            None => no_rating(tr, detail),
             Some(v) => {
-                push_num(detail, v);
+                push_num(tr, detail, v);
                 if !unit.is_empty() {
                     detail.push(' ');
                     detail.push_str(unit);
@@ -255,15 +238,16 @@ pub(crate) fn utility(
             }
         },
         CriterionKind::YesNo => match rating(opt, &c.id, hint) {
-            None => no_rating(detail),
+            None => no_rating(tr, detail),
             Some(v) => {
                 let u = clamp01(v);
                 if u >= 1.0 {
-                    detail.push_str("yes");
+                    detail.push_str(tr.t(k::SCORE_YES));
                 } else if u <= 0.0 {
-                    detail.push_str("no");
+                    detail.push_str(tr.t(k::SCORE_NO));
                 } else {
-                    let _ = write!(detail, "partly ({})", fmt_num(v));
+                    let value = tr.decimal(fmt_num(v));
+                    detail.push_str(&tr.f(k::SCORE_PARTLY, &[("value", &value)]));
                 }
                 u
             }
@@ -275,19 +259,21 @@ pub(crate) fn utility(
             let latest = life.latest_version.and_then(|i| opt.versions.get(i));
             match (life.latest_end, life.years) {
                 (Some(end), Some(years)) if years >= 0.0 => {
-                    push_fixed1(detail, years);
-                    detail.push_str(" years left (");
-                    if let Some(v) = latest {
-                        detail.push_str(&v.name);
-                        detail.push_str(", ");
-                    }
-                    detail.push_str("until ");
-                    push_date(detail, end);
-                    push_undated(detail, opt, life, "; ");
+                    let until = tr.f(k::SCORE_UNTIL, &[("date", &tr.date(end))]);
+                    let years = tr.num(years, 1);
+                    detail.push_str(&match latest {
+                        Some(v) => tr.f(
+                            k::SCORE_YEARS_LEFT_VERSION,
+                            &[("years", &years), ("version", &v.name), ("until", &until)],
+                        ),
+                        None => tr.f(k::SCORE_YEARS_LEFT, &[("years", &years), ("until", &until)]),
+                    });
+                    push_undated(tr, detail, opt, life, "; ");
                     detail.push(')');
                     if ctx.count_paid {
-                        detail.push_str(", counting paid extended support");
+                        detail.push_str(tr.t(k::SCORE_COUNTING_PAID));
                     }
+                    let years = life.years.unwrap_or(0.0);
                     if cap_years.is_finite() && *cap_years > 0.0 {
                         years.min(*cap_years) / cap_years
                     } else {
@@ -295,15 +281,14 @@ pub(crate) fn utility(
                     }
                 }
                 (Some(end), _) => {
-                    detail.push_str("security updates ended ");
-                    push_date(detail, end);
-                    if push_undated(detail, opt, life, " (") {
+                    detail.push_str(&tr.f(k::SCORE_SECURITY_ENDED, &[("date", &tr.date(end))]));
+                    if push_undated(tr, detail, opt, life, " (") {
                         detail.push(')');
                     }
                     0.0
                 }
                 _ => {
-                    detail.push_str("no published end of security updates, scored 0");
+                    detail.push_str(tr.t(k::SCORE_NO_END_SCORED_0));
                     0.0
                 }
             }
@@ -313,8 +298,8 @@ pub(crate) fn utility(
     clamp01(u)
 }
 
-fn no_rating(detail: &mut String) -> f64 {
-    detail.push_str("no rating");
+fn no_rating(tr: Tr, detail: &mut String) -> f64 {
+    detail.push_str(tr.t(k::SCORE_NO_RATING));
     0.0
 }
 
@@ -352,6 +337,7 @@ fn years_at_landing(ctx: &Ctx<'_>, opt: &OptionEntry, cap_years: f64, detail: &m
         total += n;
     }
     let u = if total > 0.0 { acc / total } else { 0.0 };
+    let tr = ctx.tr;
     match (ctx.groups.len(), ctx.plans.first().and_then(Option::as_ref)) {
         (1, Some(p)) => {
             let name = opt
@@ -360,27 +346,31 @@ fn years_at_landing(ctx: &Ctx<'_>, opt: &OptionEntry, cap_years: f64, detail: &m
                 .map_or("?", |v| v.name.as_str());
             match p.best.end {
                 Some(end) => {
-                    push_fixed1(detail, ctx.today.years_until(end).max(0.0));
-                    detail.push_str(" years left on ");
-                    detail.push_str(name);
-                    detail.push_str(" (until ");
-                    push_date(detail, end);
-                    detail.push(')');
+                    detail.push_str(&tr.f(
+                        k::SCORE_YEARS_LEFT_ON,
+                        &[
+                            ("years", &tr.num(ctx.today.years_until(end).max(0.0), 1)),
+                            ("version", name),
+                            ("date", &tr.date(end)),
+                        ],
+                    ));
                     route::push_paid(ctx.tr, detail, opt, &p.best);
                 }
-                None => {
-                    detail.push_str(name);
-                    detail.push_str(": no published end of security updates");
-                }
+                None => detail.push_str(&tr.f(k::SCORE_NO_END_ON, &[("version", name)])),
             }
         }
-        (1, None) => detail.push_str("no supported version to move to"),
+        (1, None) => detail.push_str(tr.t(k::SCORE_NO_SUPPORTED)),
         (g, _) => {
             // Back from utility to years: exact below the cap.
-            push_fixed1(detail, u * cap_years);
-            let _ = write!(detail, " years left on average over {g} groups");
+            detail.push_str(&tr.f(
+                k::SCORE_YEARS_AVERAGE,
+                &[
+                    ("years", &tr.num(u * cap_years, 1)),
+                    ("groups", &g.to_string()),
+                ],
+            ));
             if ctx.count_paid {
-                detail.push_str(", counting paid extended support");
+                detail.push_str(tr.t(k::SCORE_COUNTING_PAID));
             }
         }
     }
@@ -390,7 +380,7 @@ fn years_at_landing(ctx: &Ctx<'_>, opt: &OptionEntry, cap_years: f64, detail: &m
 /// Migration ease of the chosen routes, server-weighted.
 fn migration(ctx: &Ctx<'_>, oi: usize, detail: &mut String) -> f64 {
     if ctx.groups.is_empty() {
-        detail.push_str("new install");
+        detail.push_str(ctx.tr.t(k::SCORE_NEW_INSTALL));
         return 1.0;
     }
     let (mut acc, mut total) = (0.0, 0.0);
@@ -403,14 +393,14 @@ fn migration(ctx: &Ctx<'_>, oi: usize, detail: &mut String) -> f64 {
             if k > 0 {
                 detail.push_str("; ");
             }
-            push_num(detail, n);
+            push_num(ctx.tr, detail, n);
             detail.push_str(" × ");
             detail.push_str(route::stage_name(ctx.ds, cur));
             detail.push_str(": ");
         }
         match plan {
             Some(p) => route::describe(ctx.tr, ctx.ds, oi, p, ctx.groups.len() == 1, detail),
-            None => detail.push_str("no route found: reinstall"),
+            None => detail.push_str(ctx.tr.t(k::SCORE_NO_ROUTE)),
         }
     }
     if total > 0.0 {
@@ -435,57 +425,25 @@ pub fn fmt_num(v: f64) -> String {
 }
 
 /// A number of years in words: "1 year", "7 years", "2.5 years".
-pub fn years_text(n: f64) -> String {
+pub fn years_text(tr: Tr, n: f64) -> String {
     let n = fmt_num(n);
     if n == "1" {
-        "1 year".to_string()
+        tr.t(k::SCORE_ONE_YEAR).to_string()
     } else {
-        format!("{n} years")
+        tr.f(k::SCORE_YEARS, &[("n", &tr.decimal(n))])
     }
 }
 
-/// Appends `v` like [`fmt_num`].
-pub(crate) fn push_num(out: &mut String, v: f64) {
-    out.push_str(&fmt_num(v));
-}
-
-/// Appends `v` rounded to one decimal ("7.3", "-0.4", "12.0"), the one rounding of [`crate::num`].
-pub(crate) fn push_fixed1(out: &mut String, v: f64) {
-    crate::num::push_rounded(out, v, 1);
-}
-
-/// Appends an ISO date, "2032-05-31".
-pub(crate) fn push_date(out: &mut String, d: Date) {
-    if (0..=9999).contains(&d.year) && d.month <= 99 && d.day <= 99 {
-        let y = d.year.unsigned_abs();
-        let digit = |n: u32| b'0' + (n % 10) as u8;
-        let buf = [
-            digit(y / 1000),
-            digit(y / 100),
-            digit(y / 10),
-            digit(y),
-            b'-',
-            digit(d.month / 10),
-            digit(d.month),
-            b'-',
-            digit(d.day / 10),
-            digit(d.day),
-        ];
-        out.push_str(std::str::from_utf8(&buf).unwrap_or("?"));
-    } else {
-        let _ = write!(out, "{d}");
-    }
+/// Appends `v` like [`fmt_num`], with `tr`'s decimal separator.
+pub(crate) fn push_num(tr: Tr, out: &mut String, v: f64) {
+    out.push_str(&tr.decimal(fmt_num(v)));
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn fixed1(v: f64) -> String {
-        let mut s = String::new();
-        push_fixed1(&mut s, v);
-        s
-    }
+    use crate::num::fixed1;
 
     #[test]
     fn formats_numbers_and_dates() {
@@ -501,24 +459,10 @@ mod tests {
         assert_eq!(fixed1(12.0), "12.0");
         assert_eq!(fixed1(8.16), "8.2");
         assert_eq!(fixed1(100.0), "100.0");
-        let mut s = String::new();
-        push_date(
-            &mut s,
-            Date {
-                year: 2032,
-                month: 5,
-                day: 31,
-            },
-        );
-        push_date(
-            &mut s,
-            Date {
-                year: 987,
-                month: 12,
-                day: 1,
-            },
-        );
-        assert_eq!(s, "2032-05-310987-12-01");
+        let en = crate::i18n::Tr::english();
+        let d = |year, month, day| Date { year, month, day };
+        assert_eq!(en.date(d(2032, 5, 31)), "2032-05-31");
+        assert_eq!(en.date(d(987, 12, 1)), "0987-12-01");
     }
 
     #[test]

@@ -24,7 +24,7 @@ pub const MONTHS: &str = "date.months";
 pub const DECIMAL: &str = "num.decimal";
 /// The date pattern: any of these placeholders, in the language's order.
 pub const DATE_FORMAT: &str = "date.format";
-pub const DATE_PARTS: &[&str] = &["year", "month", "mm", "dd", "day"];
+pub const DATE_PARTS: &[&str] = &["year", "yyyy", "month", "mm", "dd", "day"];
 
 /// Reads every `*.json` of `dir` (sorted by name) and checks them; see [`check`].
 pub fn check_dir(dir: &Path) -> Result<Vec<Parsed>, Vec<String>> {

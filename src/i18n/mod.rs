@@ -127,7 +127,8 @@ impl Tr {
         }
     }
 
-    /// A date in this language's form: "2029-05-31" / "31. Mai 2029".
+    /// A date in this language's form: "2029-05-31" / "31. Mai 2029" (`date.format`: `{year}`,
+    /// `{yyyy}` four digits, `{month}` its name, `{mm}` / `{dd}` two digits, `{day}`).
     pub fn date(self, d: Date) -> String {
         let month = self
             .t(k::DATE_MONTHS)
@@ -140,6 +141,7 @@ impl Tr {
             self.t(k::DATE_FORMAT),
             &[
                 ("year", &d.year.to_string()),
+                ("yyyy", &format!("{:04}", d.year)),
                 ("month", month),
                 ("mm", &two(d.month)),
                 ("dd", &two(d.day)),

@@ -2,10 +2,11 @@
 //! quote or line break quoted and their quotes doubled. The text starts with a UTF-8 byte
 //! order mark so that spreadsheet programs read "–" and "ü" as written. Text that a
 //! spreadsheet would run as a formula (starting with `=`, `+`, `-` or `@`) is prefixed
-//! with `'`; numbers are written with a decimal point and no grouping.
+//! with `'`; numbers are written with the report language's decimal separator (quoted when it is a comma) and no grouping.
 
 use super::{flag_text, option_name, rating_value, status_text, Report};
 use crate::data::{CriterionKind, Dataset, Status};
+use crate::i18n::k;
 use crate::num::tenths_text;
 
 const BOM: &str = "\u{feff}";
@@ -13,31 +14,33 @@ const BOM: &str = "\u{feff}";
 /// The ranking: one row per option in the running (best first) with every criterion's
 /// value and points, then the options out of the running with the reasons.
 pub fn ranking_csv(r: &Report) -> String {
-    let ds = r.ds;
+    let (ds, tr) = (r.ds, r.tr());
     let mut header = vec![
-        "Rank".to_string(),
-        "Option".to_string(),
-        "Score (of 100)".to_string(),
+        tr.t(k::CSV_RANK).to_string(),
+        tr.t(k::CSV_OPTION).to_string(),
+        tr.t(k::CSV_SCORE).to_string(),
     ];
     for (i, c) in ds.criteria.iter().enumerate() {
-        header.push(format!("{}: value", c.name));
-        header.push(format!(
-            "{}: points (weight {})",
-            c.name,
-            super::fmt_weight(r.weight(i))
+        header.push(tr.f(k::CSV_VALUE, &[("criterion", &c.name)]));
+        header.push(tr.f(
+            k::CSV_POINTS,
+            &[
+                ("criterion", &c.name),
+                ("weight", &super::fmt_weight(tr, r.weight(i))),
+            ],
         ));
     }
-    header.push("Not considered because".to_string());
+    header.push(tr.t(k::CSV_EXCLUDED).to_string());
     let mut rows = vec![header.iter().map(|h| text(h)).collect::<Vec<_>>()];
     for (rank, x) in r.eval.ranking.iter().enumerate() {
         let mut row = vec![
             (rank + 1).to_string(),
             text(option_name(ds, x.option)),
-            super::score_text(x),
+            text(&super::score_text(tr, x)),
         ];
         for (c, t) in x.contributions.iter().zip(x.points_tenths()) {
             row.push(text(&c.detail));
-            row.push(tenths_text(t));
+            row.push(text(&tr.decimal(tenths_text(t))));
         }
         row.push(String::new());
         rows.push(row);
@@ -59,12 +62,12 @@ pub fn ranking_csv(r: &Report) -> String {
 /// with their reasons, the must-have features; for each compared option its text (with
 /// its status when not verified) and the addresses of its sources.
 pub fn table_csv(r: &Report) -> String {
-    let ds: &Dataset = r.ds;
+    let (ds, tr): (&Dataset, _) = (r.ds, r.tr());
     let cols = r.compared();
-    let mut header = vec![text("Section"), text("Row")];
+    let mut header = vec![text(tr.t(k::CSV_SECTION)), text(tr.t(k::CSV_ROW))];
     for o in &cols {
         header.push(text(&o.name));
-        header.push(text(&format!("{} sources", o.name)));
+        header.push(text(&tr.f(k::CSV_SOURCES, &[("name", &o.name)])));
     }
     let urls = |ids: &[String]| {
         let list: Vec<&str> = ids
@@ -74,7 +77,7 @@ pub fn table_csv(r: &Report) -> String {
             .collect();
         text(&list.join(" "))
     };
-    let with_status = |t: &str, s: Status| match status_text(s) {
+    let with_status = |t: &str, s: Status| match status_text(tr, s) {
         "" => t.to_string(),
         st => format!("{t} ({st})"),
     };
@@ -95,7 +98,7 @@ pub fn table_csv(r: &Report) -> String {
                 None => (String::new(), String::new()),
             })
             .collect();
-        push("Fact", &d.name, cells);
+        push(tr.t(k::CSV_FACT), &d.name, cells);
     }
     for c in &ds.criteria {
         if !matches!(
@@ -110,25 +113,25 @@ pub fn table_csv(r: &Report) -> String {
                 Some(x) => (
                     format!(
                         "{}: {}",
-                        with_status(&rating_value(&c.scoring, x), x.confidence),
+                        with_status(&rating_value(tr, &c.scoring, x), x.confidence),
                         x.rationale
                     ),
                     urls(&x.sources),
                 ),
-                None => ("no rating (scores 0)".to_string(), String::new()),
+                None => (tr.t(k::COMPARE_NO_RATING).to_string(), String::new()),
             })
             .collect();
-        push("Rating", &c.name, cells);
+        push(tr.t(k::CSV_RATING), &c.name, cells);
     }
     for f in &ds.flags {
         let cells = cols
             .iter()
             .map(|o| {
-                let (t, s) = flag_text(o, &f.id);
+                let (t, s) = flag_text(tr, o, &f.id);
                 (t, urls(s))
             })
             .collect();
-        push("Must-have feature", &f.name, cells);
+        push(tr.t(k::CSV_FEATURE), &f.name, cells);
     }
     join(&rows)
 }

@@ -6,6 +6,7 @@
 use super::{
     headline, near_tie_line, option_name, score_text, sensitivity_line, status_text, Report,
 };
+use crate::i18n::k;
 use crate::num::tenths_text;
 
 /// The decision record for this setup.
@@ -17,72 +18,63 @@ pub fn decision_record(r: &Report) -> String {
     // Citation numbers written so far: the source list is exactly these.
     let mut used: Vec<usize> = Vec::new();
     let mut cites = |ids: &[String], space: bool| cite_links(r, &r.cite(ids), space, &mut used);
+    let tr = r.tr();
     let title = match r.winner() {
-        Some(w) => format!(
-            "Decision record: {} as our {}",
-            option_name(ds, w.option),
-            ds.subject
+        Some(w) => tr.f(
+            k::MD_TITLE,
+            &[
+                ("name", option_name(ds, w.option)),
+                ("subject", &ds.subject),
+            ],
         ),
-        None => format!("Decision record: choosing a {}", ds.subject),
+        None => tr.f(k::MD_TITLE_NONE, &[("subject", &ds.subject)]),
     };
     line(o, &format!("# {}", md(&title)));
     line(o, "");
-    line(o, "- **Status:** proposed");
-    line(o, &format!("- **Date:** {}", r.today));
-    line(
-        o,
-        &format!(
-            "- **Data as of:** {} (facts checked on that date)",
-            ds.as_of
-        ),
-    );
+    line(o, tr.t(k::MD_STATUS));
+    line(o, &tr.f(k::MD_DATE, &[("date", &tr.date(r.today))]));
+    line(o, &tr.f(k::MD_AS_OF, &[("date", &tr.date(ds.as_of))]));
     if r.link.starts_with("https://") || r.link.starts_with("http://") {
-        line(
-            o,
-            &format!("- **Setup:** [reopen this comparison]({})", url(r.link)),
-        );
+        line(o, &tr.f(k::MD_SETUP_LINK, &[("url", &url(r.link))]));
     } else if r.link.is_empty() {
-        line(o, "- **Setup:** not shared by this page");
+        line(o, tr.t(k::MD_SETUP_NONE));
     } else {
         // A file:// address is no link for other readers (renderers drop it too).
-        line(
-            o,
-            &format!(
-                "- **Setup:** {} (a file on the computer that made this record)",
-                md(r.link)
-            ),
-        );
+        line(o, &tr.f(k::MD_SETUP_FILE, &[("file", &md(r.link))]));
     }
-    line(
-        o,
-        &format!("- **Made with:** elcompare, “{}”", md(&ds.title)),
-    );
+    line(o, &tr.f(k::MD_MADE_WITH, &[("title", &md(&ds.title))]));
     line(o, "");
 
-    line(o, "## Context");
+    line(o, tr.t(k::MD_CONTEXT));
     line(o, "");
-    line(o, &format!("- **Situation:** {}", md(&r.situation())));
+    line(o, &tr.f(k::MD_SITUATION, &[("text", &md(&r.situation()))]));
     line(
         o,
-        &format!(
-            "- **Current system:** {}{}",
-            md(&r.current_text()),
-            cites(r.current_sources(), true)
+        &tr.f(
+            k::MD_CURRENT,
+            &[(
+                "text",
+                &format!(
+                    "{}{}",
+                    md(&r.current_text()),
+                    cites(r.current_sources(), true)
+                ),
+            )],
         ),
     );
     let musts = r.must_texts();
     if musts.is_empty() {
-        line(o, "- **Must-haves:** none");
+        line(o, tr.t(k::MD_MUSTS_NONE));
     } else {
-        line(o, "- **Must-haves:**");
+        line(o, tr.t(k::MD_MUSTS));
         for m in &musts {
             line(o, &format!("  - {}", md(m)));
         }
     }
     line(o, "");
-    line(o, "How much each criterion mattered (0–10):");
+    line(o, tr.t(k::MD_WEIGHTS_INTRO));
     line(o, "");
-    line(o, "| Criterion | Weight | What it measures |");
+    line(o, tr.t(k::MD_WEIGHTS_HEAD));
     line(o, "| --- | ---: | --- |");
     for (i, c) in ds.criteria.iter().enumerate() {
         line(
@@ -90,19 +82,19 @@ pub fn decision_record(r: &Report) -> String {
             &format!(
                 "| {} | {} | {} |",
                 md(&c.name),
-                super::fmt_weight(r.weight(i)),
+                super::fmt_weight(tr, r.weight(i)),
                 md(&c.definition)
             ),
         );
     }
     line(o, "");
 
-    line(o, "## Options considered");
+    line(o, tr.t(k::MD_OPTIONS));
     line(o, "");
     if e.ranking.is_empty() {
-        line(o, "No option was left in the running.");
+        line(o, tr.t(k::MD_NONE_LEFT));
     } else {
-        line(o, "| Rank | Option | Score (of 100) |");
+        line(o, tr.t(k::MD_RANK_HEAD));
         line(o, "| ---: | --- | ---: |");
         for (i, x) in e.ranking.iter().enumerate() {
             line(
@@ -111,14 +103,14 @@ pub fn decision_record(r: &Report) -> String {
                     "| {} | {} | {} |",
                     i + 1,
                     md(option_name(ds, x.option)),
-                    score_text(x)
+                    score_text(tr, x)
                 ),
             );
         }
     }
     line(o, "");
     if !e.excluded.is_empty() {
-        line(o, "Not considered:");
+        line(o, tr.t(k::MD_NOT_CONSIDERED));
         line(o, "");
         for x in &e.excluded {
             line(
@@ -133,17 +125,14 @@ pub fn decision_record(r: &Report) -> String {
         line(o, "");
     }
 
-    line(o, "## Decision");
+    line(o, tr.t(k::MD_DECISION));
     line(o, "");
     line(o, &md(&headline(ds, e)));
     line(o, "");
     if let Some(w) = r.winner() {
         line(
             o,
-            &format!(
-                "We choose **{}**. It scores best on the weights above, because:",
-                md(option_name(ds, w.option))
-            ),
+            &tr.f(k::MD_WE_CHOOSE, &[("name", &md(option_name(ds, w.option)))]),
         );
         line(o, "");
         for why in &e.why {
@@ -168,11 +157,13 @@ pub fn decision_record(r: &Report) -> String {
     for (rank, x) in r.top().iter().enumerate() {
         line(
             o,
-            &format!(
-                "### {}. {}: {} of 100",
-                rank + 1,
-                md(option_name(ds, x.option)),
-                score_text(x)
+            &tr.f(
+                k::MD_BREAKDOWN,
+                &[
+                    ("rank", &(rank + 1).to_string()),
+                    ("name", &md(option_name(ds, x.option))),
+                    ("score", &score_text(tr, x)),
+                ],
             ),
         );
         line(o, "");
@@ -182,7 +173,7 @@ pub fn decision_record(r: &Report) -> String {
         if !x.why_not.is_empty() {
             line(o, "");
         }
-        line(o, "| Criterion | Weight | Value | Points | Why |");
+        line(o, tr.t(k::MD_ROWS_HEAD));
         line(o, "| --- | ---: | --- | ---: | --- |");
         for row in r.rows(x) {
             let why = row.rationale.map_or(String::new(), md);
@@ -191,12 +182,12 @@ pub fn decision_record(r: &Report) -> String {
                 &format!(
                     "| {} | {} | {} | {} | {}{} |",
                     md(row.name),
-                    super::fmt_weight(row.weight),
-                    md(&match status_text(row.confidence) {
+                    super::fmt_weight(tr, row.weight),
+                    md(&match status_text(tr, row.confidence) {
                         "" => row.c.detail.clone(),
                         st => format!("{} ({st})", row.c.detail),
                     }),
-                    tenths_text(row.points),
+                    tr.decimal(tenths_text(row.points)),
                     why,
                     cites(row.sources, !why.is_empty())
                 ),
@@ -205,45 +196,46 @@ pub fn decision_record(r: &Report) -> String {
         let weights: f64 = r.setup.weights.iter().filter(|w| **w > 0.0).sum();
         line(
             o,
-            &format!(
-                "| **Total** | {} | | **{}** | |",
-                super::fmt_weight(weights),
-                score_text(x)
+            &tr.f(
+                k::MD_TOTAL,
+                &[
+                    ("weight", &super::fmt_weight(tr, weights)),
+                    ("score", &score_text(tr, x)),
+                ],
             ),
         );
         line(o, "");
-        line(
-            o,
-            "Points are shown to 0.1 and rounded so that the rows add up to the total.",
-        );
+        line(o, tr.t(k::MD_ROUNDING));
         line(o, "");
     }
 
-    line(o, "## Consequences");
+    line(o, tr.t(k::MD_CONSEQUENCES));
     line(o, "");
     if let Some(v) = r.landing() {
         line(
             o,
-            &format!(
-                "- **Landing version:** {}{}",
-                md(&v.name),
-                cites(&v.sources, true)
+            &tr.f(
+                k::MD_LANDING,
+                &[(
+                    "version",
+                    &format!("{}{}", md(&v.name), cites(&v.sources, true)),
+                )],
             ),
         );
-        line(o, &format!("- **Support:** {}", md(&r.support_text(v))));
-        let status = status_text(v.status);
-        if !status.is_empty() {
-            line(
-                o,
-                &format!("- **Caution:** its dates are marked “{status}”"),
-            );
-        }
-    }
-    line(o, &format!("- **Migration:** {}", md(&r.plan_text())));
-    for (k, st) in r.plan_steps().iter().enumerate() {
         line(
             o,
-            &format!("  {}. {}{}", k + 1, md(&st.text), cites(st.sources, true)),
+            &tr.f(k::MD_SUPPORT, &[("text", &md(&r.support_text(v)))]),
+        );
+        let status = status_text(tr, v.status);
+        if !status.is_empty() {
+            line(o, &tr.f(k::MD_CAUTION, &[("status", status)]));
+        }
+    }
+    line(o, &tr.f(k::MD_MIGRATION, &[("text", &md(&r.plan_text()))]));
+    for (n, st) in r.plan_steps().iter().enumerate() {
+        line(
+            o,
+            &format!("  {}. {}{}", n + 1, md(&st.text), cites(st.sources, true)),
         );
         for n in &st.how {
             line(
@@ -254,13 +246,22 @@ pub fn decision_record(r: &Report) -> String {
         for n in &st.risks {
             line(
                 o,
-                &format!("     - Risk: {}{}", md(&n.text), cites(&n.sources, true)),
+                &format!(
+                    "     - {}",
+                    tr.f(
+                        k::MD_RISK,
+                        &[(
+                            "text",
+                            &format!("{}{}", md(&n.text), cites(&n.sources, true))
+                        )]
+                    )
+                ),
             );
         }
     }
     line(o, "");
 
-    line(o, "## Sources");
+    line(o, tr.t(k::MD_SOURCES));
     line(o, "");
     used.sort_unstable();
     used.dedup();
@@ -268,10 +269,13 @@ pub fn decision_record(r: &Report) -> String {
         if let Some(s) = ds.sources.get(n - 1) {
             line(
                 o,
-                &format!(
-                    "- \\[{n}\\] {}, retrieved {}",
-                    link(&md(&s.title), &s.url),
-                    s.retrieved
+                &tr.f(
+                    k::MD_SOURCE,
+                    &[
+                        ("n", &n.to_string()),
+                        ("title", &link(&md(&s.title), &s.url)),
+                        ("date", &tr.date(s.retrieved)),
+                    ],
                 ),
             );
         }

@@ -21,9 +21,10 @@ use crate::data::{
 };
 use crate::engine::route::{self, stage_name, Plan, Step};
 use crate::engine::{
-    fmt_num, gap_text, lifecycle, years_text, Contribution, Evaluation, Ranked, Setting, TIE_RULE,
+    fmt_num, gap_text, lifecycle, tie_rule, years_text, Contribution, Evaluation, Ranked, Setting,
 };
-use crate::num::{fixed0, fixed1, tenths_text};
+use crate::i18n::{k, Tr};
+use crate::num::tenths_text;
 use crate::setup::Setup;
 
 /// How many of the best options get a full breakdown in the decision record.
@@ -62,31 +63,32 @@ pub struct Row<'a> {
 
 /// A score as every view shows it: one decimal ("72.6"), the same rounding as the
 /// breakdown's total row, so near ties and gaps can be read off the scores.
-pub fn score_text(r: &Ranked) -> String {
-    tenths_text(r.total_tenths())
+pub fn score_text(tr: Tr, r: &Ranked) -> String {
+    tr.decimal(tenths_text(r.total_tenths()))
 }
 
 /// The setup's one-sentence result, exactly as the widget's live region says it.
 pub fn headline(ds: &Dataset, e: &Evaluation) -> String {
+    let tr = e.tr;
     match e.ranking.first() {
-        _ if e.all_weights_zero => {
-            "Every weight is zero, so every option ties. Raise a slider to rank them.".to_string()
-        }
-        Some(w) => format!(
-            "Recommended: {}, {} of 100.",
-            option_name(ds, w.option),
-            score_text(w)
+        _ if e.all_weights_zero => tr.t(k::REPORT_ALL_ZERO).to_string(),
+        Some(w) => tr.f(
+            k::REPORT_RECOMMENDED,
+            &[
+                ("name", option_name(ds, w.option)),
+                ("score", &score_text(tr, w)),
+            ],
         ),
-        None => "No option meets every must-have.".to_string(),
+        None => tr.t(k::REPORT_NONE_MEETS).to_string(),
     }
 }
 
 /// "A", "A and B", "A, B and C".
-pub fn and_list(names: &[&str]) -> String {
+pub fn and_list(tr: Tr, names: &[&str]) -> String {
     match names {
         [] => String::new(),
         [one] => one.to_string(),
-        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+        [init @ .., last] => tr.f(k::REPORT_AND, &[("list", &init.join(", ")), ("last", last)]),
     }
 }
 
@@ -103,13 +105,17 @@ pub fn near_tie_line(ds: &Dataset, e: &Evaluation) -> Option<String> {
         .take_while(|x| x.total == w.total)
         .map(|x| option_name(ds, x.option))
         .collect();
+    let tr = e.tr;
     let wname = option_name(ds, w.option);
     if tied.len() > 1 {
-        return Some(format!(
-            "Tied: {} each score {}; {TIE_RULE}, so {wname} is shown first. Treat them as \
-             equally good choices.",
-            and_list(&tied),
-            score_text(w)
+        return Some(tr.f(
+            k::REPORT_TIED,
+            &[
+                ("names", &and_list(tr, &tied)),
+                ("score", &score_text(tr, w)),
+                ("rule", tie_rule(tr)),
+                ("first", wname),
+            ],
         ));
     }
     if !e.near_tie {
@@ -117,39 +123,43 @@ pub fn near_tie_line(ds: &Dataset, e: &Evaluation) -> Option<String> {
     }
     let rname = option_name(ds, r.option);
     Some(if w.total_tenths() == r.total_tenths() {
-        format!(
-            "Near tie: {rname} is less than 0.1 points behind {wname} (both {}) — treat both \
-             as good choices.",
-            score_text(w)
+        tr.f(
+            k::REPORT_NEAR_TIE_TINY,
+            &[
+                ("other", rname),
+                ("first", wname),
+                ("score", &score_text(tr, w)),
+            ],
         )
     } else {
-        format!(
-            "Near tie: {rname} scores {}, {} behind {wname} ({}) — treat both as good choices.",
-            score_text(r),
-            gap_text(w, r),
-            score_text(w)
+        tr.f(
+            k::REPORT_NEAR_TIE,
+            &[
+                ("other", rname),
+                ("score", &score_text(tr, r)),
+                ("gap", &gap_text(tr, w, r)),
+                ("first", wname),
+                ("first_score", &score_text(tr, w)),
+            ],
         )
     })
 }
 
 /// Weight as the sliders show it: "8", "7.5".
-pub fn fmt_weight(w: f64) -> String {
-    if w.fract() == 0.0 {
-        fixed0(w)
-    } else {
-        fixed1(w)
-    }
+pub fn fmt_weight(tr: Tr, w: f64) -> String {
+    tr.num(w, u32::from(w.fract() != 0.0))
 }
 
 /// "raised to 9 or more", "lowered to 0".
-fn setting_text(s: &Setting) -> String {
-    let w = fmt_weight(s.weight);
-    match (s.rising, s.weight >= MAX_WEIGHT, s.weight <= 0.0) {
-        (true, true, _) => format!("raised to {w}"),
-        (true, false, _) => format!("raised to {w} or more"),
-        (false, _, true) => format!("lowered to {w}"),
-        (false, _, false) => format!("lowered to {w} or less"),
-    }
+fn setting_text(tr: Tr, s: &Setting) -> String {
+    let w = fmt_weight(tr, s.weight);
+    let key = match (s.rising, s.weight >= MAX_WEIGHT, s.weight <= 0.0) {
+        (true, true, _) => k::REPORT_RAISED,
+        (true, false, _) => k::REPORT_RAISED_MORE,
+        (false, _, true) => k::REPORT_LOWERED,
+        (false, _, false) => k::REPORT_LOWERED_LESS,
+    };
+    tr.f(key, &[("w", &w)])
 }
 
 /// The one-sentence sensitivity summary: the criterion whose nearest slider setting changes
@@ -171,33 +181,40 @@ pub fn sensitivity_line(ds: &Dataset, e: &Evaluation, weights: &[f64]) -> Option
                 .abs()
                 .total_cmp(&(b.weight - now(t.criterion)).abs())
         });
+    let tr = e.tr;
     let Some((s, a)) = nearest else {
-        return Some(format!(
-            "{winner} stays first whatever any single weight is set to, from 0 to {}.",
-            fmt_weight(MAX_WEIGHT)
+        return Some(tr.f(
+            k::REPORT_STABLE,
+            &[("winner", winner), ("max", &fmt_weight(tr, MAX_WEIGHT))],
         ));
     };
     let name = ds
         .criteria
         .get(s.criterion)
         .map_or("?", |c| c.name.as_str());
-    let mut out = format!(
-        "{winner} stays first unless {name} is {} (at {}, {} comes first)",
-        setting_text(&a),
-        fmt_weight(a.weight),
-        option_name(ds, a.winner)
+    let mut out = tr.f(
+        k::REPORT_UNLESS,
+        &[
+            ("winner", winner),
+            ("criterion", name),
+            ("setting", &setting_text(tr, &a)),
+            ("at", &fmt_weight(tr, a.weight)),
+            ("other", option_name(ds, a.winner)),
+        ],
     );
     match s.settable_opposite {
-        Some(b) => out.push_str(&format!(
-            " or {} (at {}, {} comes first)",
-            setting_text(&b),
-            fmt_weight(b.weight),
-            option_name(ds, b.winner)
+        Some(b) => out.push_str(&tr.f(
+            k::REPORT_UNLESS_OR,
+            &[
+                ("setting", &setting_text(tr, &b)),
+                ("at", &fmt_weight(tr, b.weight)),
+                ("other", option_name(ds, b.winner)),
+            ],
         )),
         None => {
             let end = if a.rising { 0.0 } else { MAX_WEIGHT };
             if now(s.criterion) != end {
-                out.push_str(&format!("; even at {}, it stays first", fmt_weight(end)));
+                out.push_str(&tr.f(k::REPORT_EVEN_AT, &[("w", &fmt_weight(tr, end))]));
             }
         }
     }
@@ -217,28 +234,23 @@ fn find_version<'d>(ds: &'d Dataset, id: &str) -> Option<(usize, &'d Version)> {
 }
 
 /// A rating as the widget prints it: "8/10", "6 days", "yes".
-pub fn rating_value(kind: &CriterionKind, r: &Rating) -> String {
+pub fn rating_value(tr: Tr, kind: &CriterionKind, r: &Rating) -> String {
+    let v = tr.decimal(fmt_num(r.value));
     match kind {
-        CriterionKind::Scale { max } => format!("{}/{max}", fmt_num(r.value)),
-        CriterionKind::Number { unit, .. } if !unit.is_empty() => {
-            format!("{} {unit}", fmt_num(r.value))
-        }
-        CriterionKind::YesNo if r.value >= 1.0 => "yes".to_string(),
-        CriterionKind::YesNo if r.value <= 0.0 => "no".to_string(),
-        _ => fmt_num(r.value),
+        CriterionKind::Scale { max } => format!("{v}/{max}"),
+        CriterionKind::Number { unit, .. } if !unit.is_empty() => format!("{v} {unit}"),
+        CriterionKind::YesNo if r.value >= 1.0 => tr.t(k::SCORE_YES).to_string(),
+        CriterionKind::YesNo if r.value <= 0.0 => tr.t(k::SCORE_NO).to_string(),
+        _ => v,
     }
 }
 
 /// An option's value for a flag in words ("Yes", "No", "Not verified"), with its note.
-pub fn flag_text<'a>(o: &'a OptionEntry, flag: &str) -> (String, &'a [String]) {
+pub fn flag_text<'a>(tr: Tr, o: &'a OptionEntry, flag: &str) -> (String, &'a [String]) {
     let Some(f) = o.flag(flag) else {
-        return ("Not verified: not stated in this dataset".to_string(), &[]);
+        return (tr.t(k::REPORT_NOT_STATED).to_string(), &[]);
     };
-    let value = match f.value {
-        FlagState::Yes => "Yes",
-        FlagState::No => "No",
-        FlagState::NotVerified => "Not verified",
-    };
+    let value = flag_value(tr, f.value);
     match &f.note {
         Some(n) => (format!("{value}: {n}"), &f.sources),
         None => (value.to_string(), &f.sources),
@@ -246,29 +258,38 @@ pub fn flag_text<'a>(o: &'a OptionEntry, flag: &str) -> (String, &'a [String]) {
 }
 
 /// Badge text for a fact's status ("" when verified).
-pub fn status_text(s: Status) -> &'static str {
+pub fn status_text(tr: Tr, s: Status) -> &'static str {
     match s {
         Status::Verified => "",
-        Status::Partial => "partly inferred",
-        Status::Secondary => "secondary sources only",
-        Status::Conflict => "sources disagree",
-        Status::Unverified => "unverified",
+        Status::Partial => tr.t(k::REPORT_STATUS_PARTIAL),
+        Status::Secondary => tr.t(k::REPORT_STATUS_SECONDARY),
+        Status::Conflict => tr.t(k::REPORT_STATUS_CONFLICT),
+        Status::Unverified => tr.t(k::REPORT_STATUS_UNVERIFIED),
     }
+}
+
+/// "Yes", "No" or "Not verified".
+pub fn flag_value(tr: Tr, v: FlagState) -> &'static str {
+    tr.t(match v {
+        FlagState::Yes => k::REPORT_FLAG_YES,
+        FlagState::No => k::REPORT_FLAG_NO,
+        FlagState::NotVerified => k::REPORT_FLAG_UNVERIFIED,
+    })
 }
 
 /// A conflict's field in words: "security_end" → "security updates end",
 /// "extended[0].until" → "Extended Life-cycle Support ends".
-pub fn field_name(v: &Version, field: &str) -> String {
+pub fn field_name(tr: Tr, v: &Version, field: &str) -> String {
     match field {
-        "release" => "released".to_string(),
-        "active_end" => "active support ends".to_string(),
-        "security_end" => "security updates end".to_string(),
+        "release" => tr.t(k::REPORT_FIELD_RELEASE).to_string(),
+        "active_end" => tr.t(k::REPORT_FIELD_ACTIVE).to_string(),
+        "security_end" => tr.t(k::REPORT_FIELD_SECURITY).to_string(),
         _ => field
             .strip_prefix("extended[")
             .and_then(|rest| rest.split_once("]."))
             .and_then(|(i, part)| Some((v.extended.get(i.parse::<usize>().ok()?)?, part)))
             .map_or(field.to_string(), |(e, part)| match part {
-                "until" => format!("{} ends", e.name),
+                "until" => tr.f(k::REPORT_FIELD_EXT_ENDS, &[("offer", &e.name)]),
                 _ => format!("{} {part}", e.name),
             }),
     }
@@ -280,17 +301,17 @@ pub fn extended_end(v: &Version) -> Option<Date> {
 }
 
 /// "in place, major-version upgrade, official".
-pub fn describe(m: &Migration) -> String {
+pub fn describe(tr: Tr, m: &Migration) -> String {
     use crate::data::{Method, Upgrade};
-    let how = match m.method {
-        Method::InPlace => "in place",
-        Method::Reinstall => "reinstall",
-    };
-    let up = match m.upgrade {
-        Upgrade::SameMajor => "same major version",
-        Upgrade::Major => "major-version upgrade",
-    };
-    format!("{how}, {up}, {}", m.backing.label())
+    let how = tr.t(match m.method {
+        Method::InPlace => k::REPORT_IN_PLACE,
+        Method::Reinstall => k::REPORT_REINSTALL,
+    });
+    let up = tr.t(match m.upgrade {
+        Upgrade::SameMajor => k::REPORT_SAME_MAJOR,
+        Upgrade::Major => k::REPORT_MAJOR,
+    });
+    format!("{how}, {up}, {}", route::backing_label(tr, m.backing))
 }
 
 /// One step of the migration plan, with what the tool's documentation says about it.
@@ -338,6 +359,11 @@ impl<'a> Report<'a> {
         best.0
     }
 
+    /// The language the report is written in (the evaluation's).
+    pub fn tr(&self) -> Tr {
+        self.eval.tr
+    }
+
     pub fn winner(&self) -> Option<&'a Ranked> {
         if self.eval.all_weights_zero {
             return None;
@@ -353,26 +379,30 @@ impl<'a> Report<'a> {
             .as_deref()
             .and_then(|id| self.ds.presets.iter().find(|p| p.id == id))
         {
-            Some(p) => format!("{} (preset: {})", p.name, p.description),
-            None => "Custom weights and must-haves".to_string(),
+            Some(p) => self.tr().f(
+                k::REPORT_PRESET,
+                &[("name", &p.name), ("description", &p.description)],
+            ),
+            None => self.tr().t(k::REPORT_CUSTOM).to_string(),
         }
     }
 
     /// "CentOS Linux 7 (security updates ended 2024-06-30)" or "New installation".
     pub fn current_text(&self) -> String {
+        let tr = self.tr();
         let Some(id) = self.setup.current.as_deref() else {
-            return "New installation (nothing to migrate)".to_string();
+            return tr.t(k::REPORT_NEW_INSTALL).to_string();
         };
         let Some((_, v)) = find_version(self.ds, id) else {
             return id.to_string();
         };
-        match v.security_end {
-            Some(end) if end < self.today => {
-                format!("{} (security updates ended {end})", v.name)
-            }
-            Some(end) => format!("{} (security updates until {end})", v.name),
-            None => format!("{} (end of security updates not published)", v.name),
-        }
+        let key = match v.security_end {
+            Some(end) if end < self.today => k::REPORT_CURRENT_ENDED,
+            Some(_) => k::REPORT_CURRENT_UNTIL,
+            None => k::REPORT_CURRENT_UNPUBLISHED,
+        };
+        let date = v.security_end.map_or_else(String::new, |d| tr.date(d));
+        tr.f(key, &[("version", &v.name), ("date", &date)])
     }
 
     /// Sources of the current system's version (its dates).
@@ -398,11 +428,12 @@ impl<'a> Report<'a> {
                     .map_or(f.clone(), |x| x.name.clone())
             })
             .collect();
+        let tr = self.tr();
         if let Some(a) = &m.arch {
-            out.push(format!("Runs on {a}"));
+            out.push(tr.f(k::RELAX_RUNS_ON, &[("arch", a)]));
         }
         if let Some(y) = m.min_years {
-            out.push(format!("At least {} of security updates", years_text(y)));
+            out.push(tr.f(k::RELAX_MIN_YEARS, &[("years", &years_text(tr, y))]));
         }
         out
     }
@@ -531,24 +562,25 @@ impl<'a> Report<'a> {
 
     /// The plan in one sentence.
     pub fn plan_text(&self) -> String {
+        let tr = self.tr();
         let Some(w) = self.winner() else {
-            return "No option is recommended, so there is no plan.".to_string();
+            return tr.t(k::REPORT_NO_PLAN).to_string();
         };
         let winner = option_name(self.ds, w.option);
         let Some(cur) = self.setup.current.as_deref() else {
             let landing = self.landing().map_or(winner, |v| v.name.as_str());
-            return format!("New installation: install {landing}; nothing to migrate.");
+            return tr.f(k::REPORT_PLAN_NEW, &[("landing", landing)]);
         };
         let current = stage_name(self.ds, cur);
         match self.plan() {
             Some(p) => {
-                let mut s = format!("From {current}: ");
-                route::describe(self.eval.tr, self.ds, w.option, p, true, &mut s);
-                s.push('.');
-                s
+                let mut s = String::new();
+                route::describe(tr, self.ds, w.option, p, true, &mut s);
+                tr.f(k::REPORT_PLAN_FROM, &[("current", current), ("route", &s)])
             }
-            None => format!(
-                "No version of {winner} meets the must-haves from {current}: there is no route to plan."
+            None => tr.f(
+                k::REPORT_PLAN_NONE,
+                &[("winner", winner), ("current", current)],
             ),
         }
     }
@@ -565,31 +597,37 @@ impl<'a> Report<'a> {
             .get(w.option)
             .and_then(|o| o.versions.get(p.best.version))
             .map_or("?", |v| v.name.as_str());
+        let tr = self.tr();
         let mut seen: Vec<&str> = Vec::new();
         p.best
             .steps
             .iter()
             .filter_map(|step| match step {
                 Step::Reinstall => Some(PlanStep {
-                    text: format!(
-                        "Reinstall on {landing}: install it on new or wiped servers, then move applications, data and configuration across. No documented tool converts this system in place."
-                    ),
+                    text: tr.f(k::REPORT_STEP_REINSTALL, &[("landing", landing)]),
                     sources: &[],
                     how: Vec::new(),
                     risks: Vec::new(),
                 }),
                 Step::Path(mi) => {
                     let m = ds.migrations.get(*mi)?;
-                    let tool = m.tool.as_deref().and_then(|t| ds.tools.iter().find(|x| x.id == t));
+                    let tool = m
+                        .tool
+                        .as_deref()
+                        .and_then(|t| ds.tools.iter().find(|x| x.id == t));
                     let first = tool.filter(|t| !seen.contains(&t.id.as_str()));
                     if let Some(t) = tool {
                         seen.push(&t.id);
                     }
-                    let mut text = format!("{} → {}", stage_name(ds, &m.from), stage_name(ds, &m.to));
+                    let mut text =
+                        format!("{} → {}", stage_name(ds, &m.from), stage_name(ds, &m.to));
                     if let Some(t) = tool {
-                        text.push_str(&format!(" with {} ({})", t.name, t.owner));
+                        text.push_str(&tr.f(
+                            k::REPORT_STEP_WITH,
+                            &[("tool", &t.name), ("owner", &t.owner)],
+                        ));
                     }
-                    text.push_str(&format!(": {}.", describe(m)));
+                    text.push_str(&format!(": {}.", describe(tr, m)));
                     if let Some(n) = &m.note {
                         text.push(' ');
                         text.push_str(n);
@@ -626,22 +664,28 @@ impl<'a> Report<'a> {
 
     /// "security updates until 2032-05-31 (5.5 years from 2026-11-29)".
     pub fn support_text(&self, v: &Version) -> String {
+        let tr = self.tr();
         let mut s = match v.security_end {
-            Some(end) => format!(
-                "security updates until {end} ({} years from {})",
-                fixed1(self.today.years_until(end).max(0.0)),
-                self.today
+            Some(end) => tr.f(
+                k::REPORT_SUPPORT_UNTIL,
+                &[
+                    ("date", &tr.date(end)),
+                    ("years", &tr.num(self.today.years_until(end).max(0.0), 1)),
+                    ("today", &tr.date(self.today)),
+                ],
             ),
-            None => "end of security updates not published".to_string(),
+            None => tr.t(k::REPORT_SUPPORT_UNPUBLISHED).to_string(),
         };
         for e in &v.extended {
             s.push_str(&format!(
                 "; {} {}: {}{}",
                 e.vendor,
                 e.name,
-                e.until
-                    .map_or("no fixed end".to_string(), |d| d.to_string()),
-                if e.paid { " (paid)" } else { "" }
+                e.until.map_or_else(
+                    || tr.t(k::TIMELINE_NO_FIXED_END).to_string(),
+                    |d| tr.date(d)
+                ),
+                if e.paid { tr.t(k::TIMELINE_PAID) } else { "" }
             ));
         }
         s

@@ -2,8 +2,10 @@
 
 use super::lazy::LazyDetails;
 use super::state::Data;
+use super::use_tr;
 use crate::data::MustHaves;
 use crate::engine::{scoring_text, years_text};
+use crate::i18n::k;
 use crate::num::parse_decimal;
 use crate::setup::{all_arches, MAX_MIN_YEARS};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -42,9 +44,10 @@ fn preset_choice(
 
 #[function_component(Presets)]
 pub fn presets(p: &PresetsProps) -> Html {
+    let tr = use_tr();
     html! {
         <fieldset class="elc-presets">
-            <legend>{ "Start from a situation" }</legend>
+            <legend>{ tr.t(k::CONTROLS_SITUATION) }</legend>
             { for p.data.presets.iter().map(|pr| {
                 let (id, cb) = (pr.id.clone(), p.on_select.clone());
                 let checked = p.selected.as_deref() == Some(pr.id.as_str());
@@ -52,7 +55,7 @@ pub fn presets(p: &PresetsProps) -> Html {
                     Some(Callback::from(move |_| cb.emit(id.clone()))))
             }) }
             if p.custom && p.selected.is_none() {
-                { preset_choice("custom", "Custom", "Your own weights and must-haves.", true, true, None) }
+                { preset_choice("custom", tr.t(k::CONTROLS_CUSTOM), tr.t(k::CONTROLS_CUSTOM_DESC), true, true, None) }
             }
         </fieldset>
     }
@@ -76,9 +79,10 @@ pub struct WeightsProps {
 
 #[function_component(Weights)]
 pub fn weights(p: &WeightsProps) -> Html {
+    let tr = use_tr();
     html! {
         <fieldset class="elc-weights">
-            <legend>{ "How much does each matter? (0–10)" }</legend>
+            <legend>{ tr.t(k::CONTROLS_WEIGHTS) }</legend>
             { for p.data.criteria.iter().enumerate().map(|(i, c)| html! {
                 <WeightRow key={c.id.clone()} index={i} name={c.name.clone()} hint={c.hint.clone()}
                     weight={p.weights.get(i).copied().unwrap_or(0.0)} base={p.base.get(i).copied().unwrap_or(0.0)}
@@ -86,8 +90,8 @@ pub fn weights(p: &WeightsProps) -> Html {
             }) }
             <button type="button" class="elc-reset-all" disabled={!p.can_reset}
                 onclick={let cb = p.on_reset_all.clone(); move |_| cb.emit(())}>{ match &p.preset_name {
-                    Some(n) => format!("Reset to “{n}”"),
-                    None => "Reset all weights".to_string(),
+                    Some(n) => tr.f(k::CONTROLS_RESET_TO, &[("name", n)]),
+                    None => tr.t(k::CONTROLS_RESET_ALL).to_string(),
                 } }</button>
             <Scoring data={p.data.clone()} />
         </fieldset>
@@ -108,6 +112,7 @@ pub struct WeightRowProps {
 /// One slider: its own component, so moving it re-renders this row only.
 #[function_component(WeightRow)]
 fn weight_row(p: &WeightRowProps) -> Html {
+    let tr = use_tr();
     let i = p.index;
     let (on_change, on_reset) = (p.on_change.clone(), p.on_reset.clone());
     let oninput = move |e: InputEvent| {
@@ -119,12 +124,12 @@ fn weight_row(p: &WeightRowProps) -> Html {
     html! {
         <div class="elc-weight">
             <label for={format!("elc-w-{i}")} class="elc-weight-label">{ &p.name }</label>
-            <output for={format!("elc-w-{i}")} class="elc-weight-value">{ fmt_weight(p.weight) }</output>
+            <output for={format!("elc-w-{i}")} class="elc-weight-value">{ fmt_weight(tr, p.weight) }</output>
             <input type="range" id={format!("elc-w-{i}")} min="0" max="10" step="1"
-                value={fmt_weight(p.weight)} aria-describedby={format!("elc-wh-{i}")} {oninput} />
+                value={crate::num::trimmed(p.weight, 1)} aria-describedby={format!("elc-wh-{i}")} {oninput} />
             <button type="button" class="elc-reset" disabled={p.weight == p.base}
-                aria-label={format!("Reset {} to {}", p.name, fmt_weight(p.base))}
-                onclick={move |_| on_reset.emit(i)}>{ "Reset" }</button>
+                aria-label={tr.f(k::CONTROLS_RESET_ONE, &[("criterion", &p.name), ("weight", &fmt_weight(tr, p.base))])}
+                onclick={move |_| on_reset.emit(i)}>{ tr.t(k::CONTROLS_RESET) }</button>
             <p class="elc-hint" id={format!("elc-wh-{i}")}>{ &p.hint }</p>
         </div>
     }
@@ -139,14 +144,15 @@ pub struct ScoringProps {
 /// with their definitions. Its own component so slider input does not rebuild it.
 #[function_component(Scoring)]
 fn scoring(p: &ScoringProps) -> Html {
+    let tr = use_tr();
     html! {
-        <LazyDetails class="elc-scoring" summary="How each criterion is scored" content={{
+        <LazyDetails class="elc-scoring" summary={tr.t(k::CONTROLS_SCORING)} content={{
             let data = p.data.clone();
             Callback::from(move |()| {
                 // Criteria grouped by their rule, in order of first appearance.
                 let mut groups: Vec<(String, Vec<&crate::data::Criterion>)> = Vec::new();
                 for c in &data.criteria {
-                    let rule = scoring_text(c);
+                    let rule = scoring_text(tr, c);
                     match groups.iter_mut().find(|(r, _)| *r == rule) {
                         Some((_, list)) => list.push(c),
                         None => groups.push((rule, vec![c])),
@@ -154,7 +160,7 @@ fn scoring(p: &ScoringProps) -> Html {
                 }
                 html! {
                     <>
-                    <p>{ "A criterion's points are its weight's share of all weights × its score (0–100 %) × 100, and an option's points add up to its total (at most 100)." }</p>
+                    <p>{ tr.t(k::CONTROLS_POINTS_RULE) }</p>
                     { for groups.iter().map(|(rule, list)| html! {
                         <div class="elc-rule">
                             <p class="elc-rule-text">{ rule }</p>
@@ -196,12 +202,13 @@ fn select_value(e: &Event) -> Option<String> {
 
 #[function_component(Musts)]
 pub fn musts(p: &MustsProps) -> Html {
+    let tr = use_tr();
     let on_arch = p.on_arch.clone();
     let on_years = p.on_years.clone();
     html! {
         <>
         <fieldset class="elc-musts">
-            <legend>{ "Must-haves" }</legend>
+            <legend>{ tr.t(k::CONTROLS_MUST) }</legend>
             { for p.data.flags.iter().map(|f| {
                 let checked = p.must.flags.contains(&f.id);
                 let (id, cb) = (f.id.clone(), p.on_flag.clone());
@@ -215,18 +222,18 @@ pub fn musts(p: &MustsProps) -> Html {
                     </label>
                 }
             }) }
-            <label class="elc-field" for="elc-arch">{ "Architecture" }</label>
+            <label class="elc-field" for="elc-arch">{ tr.t(k::CONTROLS_ARCH) }</label>
             <select id="elc-arch" onchange={move |e: Event| on_arch.emit(select_value(&e))}>
-                <option value="" selected={p.must.arch.is_none()}>{ "Any" }</option>
+                <option value="" selected={p.must.arch.is_none()}>{ tr.t(k::CONTROLS_ANY) }</option>
                 { for all_arches(&p.data).into_iter().map(|a| html! {
                     <option selected={p.must.arch.as_deref() == Some(a.as_str())} value={a.clone()}>{ a }</option>
                 }) }
             </select>
-            <label class="elc-field" for="elc-years">{ "Security updates for at least" }</label>
+            <label class="elc-field" for="elc-years">{ tr.t(k::CONTROLS_YEARS) }</label>
             <select id="elc-years" onchange={move |e: Event| on_years.emit(select_value(&e).and_then(|v| parse_decimal(&v)))}>
-                <option value="" selected={p.must.min_years.is_none()}>{ "No minimum" }</option>
+                <option value="" selected={p.must.min_years.is_none()}>{ tr.t(k::CONTROLS_NO_MINIMUM) }</option>
                 { for [1.0, 2.0, 3.0, 5.0, 7.0, 10.0].into_iter().filter(|y| *y <= MAX_MIN_YEARS).map(|y| html! {
-                    <option selected={p.must.min_years == Some(y)} value={y.to_string()}>{ years_text(y) }</option>
+                    <option selected={p.must.min_years == Some(y)} value={y.to_string()}>{ years_text(tr, y) }</option>
                 }) }
             </select>
             <label class="elc-check elc-paid">
@@ -234,11 +241,11 @@ pub fn musts(p: &MustsProps) -> Html {
                     let i: HtmlInputElement = e.target_unchecked_into();
                     cb.emit(i.checked());
                 }} />
-                { "Count paid extended support (such as RHEL ELS, TuxCare, CIQ, Oracle Extended Support) in years left" }
+                { tr.t(k::CONTROLS_COUNT_PAID) }
             </label>
         </fieldset>
         <fieldset class="elc-current">
-            <legend>{ "I run now" }</legend>
+            <legend>{ tr.t(k::CONTROLS_RUN_NOW) }</legend>
             <CurrentSelect data={p.data.clone()} current={p.current.clone()} on_current={p.on_current.clone()} id="elc-cur" mixed={p.mixed} />
         </fieldset>
         </>
@@ -259,6 +266,7 @@ pub struct CurrentProps {
 /// The current-system picker, grouped by option; also used by the migration planner.
 #[function_component(CurrentSelect)]
 pub fn current_select(p: &CurrentProps) -> Html {
+    let tr = use_tr();
     let cb = p.on_current.clone();
     // The select shows the setup's value even after the visitor picked another option by
     // hand (an option the visitor chose ignores later `selected` attribute changes).
@@ -280,11 +288,11 @@ pub fn current_select(p: &CurrentProps) -> Html {
     }
     html! {
         <>
-        <label class="elc-field" for={p.id.clone()}>{ "Current system" }</label>
+        <label class="elc-field" for={p.id.clone()}>{ tr.t(k::CONTROLS_CURRENT) }</label>
         <select id={p.id.clone()} ref={node} onchange={move |e: Event| cb.emit(select_value(&e))}>
-            <option value="" selected={p.current.is_none() && !p.mixed}>{ "Nothing yet: a new install" }</option>
+            <option value="" selected={p.current.is_none() && !p.mixed}>{ tr.t(k::CONTROLS_NEW_INSTALL) }</option>
             if p.mixed {
-                <option value="mixed" selected=true disabled=true>{ "A mixed fleet (see the migration plan)" }</option>
+                <option value="mixed" selected=true disabled=true>{ tr.t(k::CONTROLS_MIXED) }</option>
             }
             { for p.data.options.iter().map(|o| html! {
                 <optgroup label={o.name.clone()} key={o.id.clone()}>

@@ -3,7 +3,9 @@
 use super::compare::publisher_text;
 use super::lazy::LazyDetails;
 use super::state::Data;
+use super::use_tr;
 use crate::data::Date;
+use crate::i18n::{k, Tr};
 use crate::setup::Setup;
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
@@ -42,24 +44,20 @@ const STALE_DAYS: i64 = 365;
 
 /// The warning for facts more than a year old on `today` (shown next to the recommendation
 /// it qualifies and in the footer).
-pub fn stale_note(d: &Data, today: Date) -> Option<String> {
-    (today.days_since_epoch() - d.as_of.days_since_epoch() > STALE_DAYS).then(|| {
-        format!(
-            "These facts are from {}, more than a year ago, and may be out of date: check the \
-             sources before deciding.",
-            d.as_of
-        )
-    })
+pub fn stale_note(tr: Tr, d: &Data, today: Date) -> Option<String> {
+    (today.days_since_epoch() - d.as_of.days_since_epoch() > STALE_DAYS)
+        .then(|| tr.f(k::FOOTER_STALE, &[("date", &tr.date(d.as_of))]))
 }
 
 #[function_component(Footer)]
 pub fn footer(p: &FooterProps) -> Html {
+    let tr = use_tr();
     let d = &p.data;
     let copied = use_state(|| None::<bool>);
     let code_copied = use_state(|| None::<bool>);
     // The code is built on demand: it holds the static version of the whole setup.
     let code = use_state(|| None::<String>);
-    let stale = stale_note(d, p.today);
+    let stale = stale_note(tr, d, p.today);
     let copy = p.share_url.clone().map(|url| {
         let copied = copied.clone();
         Callback::from(move |_| copy_text(url.clone(), copied.clone()))
@@ -79,46 +77,46 @@ pub fn footer(p: &FooterProps) -> Html {
     };
     html! {
         <footer class="elc-panel elc-footer">
-            <p>{ format!("Facts as of {}.", d.as_of) }</p>
+            <p>{ tr.f(k::FOOTER_AS_OF, &[("date", &tr.date(d.as_of))]) }</p>
             if let Some(note) = stale {
                 <p class="elc-stale" role="note">{ note }</p>
             }
             if let (Some(url), Some(onclick)) = (&p.share_url, copy) {
                 <div class="elc-share">
-                    <button type="button" {onclick}>{ "Copy link to this setup" }</button>
+                    <button type="button" {onclick}>{ tr.t(k::FOOTER_COPY_LINK) }</button>
                     <span role="status" class="elc-copied">{ match *copied {
-                        Some(true) => "Link copied.",
-                        Some(false) => "Copying was blocked: select the link and copy it by hand.",
+                        Some(true) => tr.t(k::FOOTER_LINK_COPIED),
+                        Some(false) => tr.t(k::FOOTER_LINK_BLOCKED),
                         None => "",
                     } }</span>
-                    <label class="elc-sr" for="elc-link">{ "Link to this setup" }</label>
+                    <label class="elc-sr" for="elc-link">{ tr.t(k::FOOTER_LINK) }</label>
                     <input id="elc-link" class="elc-link" type="text" readonly=true value={url.clone()} />
                     if p.local && copied.is_some() {
-                        <p class="elc-local" role="note">{ "This link points to a file on this computer, so it works only here. To hand this setup on, save a copy of this page with it: one file that opens anywhere, offline." }</p>
+                        <p class="elc-local" role="note">{ tr.t(k::FOOTER_LOCAL) }</p>
                         if let Some(save) = &p.on_save_copy {
-                            <button type="button" onclick={save.reform(|_| ())}>{ "Save a copy with this setup" }</button>
+                            <button type="button" onclick={save.reform(|_| ())}>{ tr.t(k::HANDOFF_SAVE_COPY) }</button>
                         }
                     }
                 </div>
             }
             <div class="elc-share">
-                <button type="button" onclick={copy_code}>{ "Copy embed code" }</button>
+                <button type="button" onclick={copy_code}>{ tr.t(k::FOOTER_COPY_CODE) }</button>
                 <span role="status" class="elc-copied">{ match *code_copied {
-                    Some(true) => "Embed code copied: paste it into your page.",
-                    Some(false) => "Copying was blocked: select the code and copy it by hand.",
+                    Some(true) => tr.t(k::FOOTER_CODE_COPIED),
+                    Some(false) => tr.t(k::FOOTER_CODE_BLOCKED),
                     None => "",
                 } }</span>
                 if let Some(text) = &*code {
-                    <label class="elc-sr" for="elc-code">{ "Embed code for this setup" }</label>
+                    <label class="elc-sr" for="elc-code">{ tr.t(k::FOOTER_CODE) }</label>
                     <textarea id="elc-code" class="elc-link elc-embed-code" readonly=true rows="4" value={text.clone()} />
                 }
             </div>
-            <LazyDetails class="elc-source-list" summary={format!("Sources ({})", d.sources.len())} content={{
+            <LazyDetails class="elc-source-list" summary={tr.f(k::FOOTER_SOURCES, &[("n", &d.sources.len().to_string())])} content={{
                 let d = d.clone();
                 Callback::from(move |()| html! {
                 <ol>{ for d.sources.iter().map(|s| html! {
-                    <li key={s.id.clone()}><a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ &s.title }</a>{ format!(" (published by {}; retrieved {}{})", publisher_text(&d, s), s.retrieved,
-                        s.commit_date.as_deref().map_or(String::new(), |c| format!("; snapshot of {c}"))) }</li>
+                    <li key={s.id.clone()}><a href={s.url.clone()} target="_blank" rel="noopener noreferrer">{ &s.title }</a>{ tr.f(k::FOOTER_PUBLISHED, &[("publisher", &publisher_text(tr, &d, s)), ("date", &tr.date(s.retrieved)),
+                        ("snapshot", &s.commit_date.as_deref().map_or(String::new(), |c| tr.f(k::FOOTER_SNAPSHOT, &[("date", &tr.date_str(c))])))]) }</li>
                 }) }</ol>
                 })
             }} />

@@ -6,11 +6,11 @@
 use super::compare::source_links;
 use super::controls::CurrentSelect;
 use super::state::Data;
-use super::SubHeading;
+use super::{use_tr, SubHeading};
 use crate::data::{Date, Migration, Note, OptionEntry, Upgrade};
 use crate::engine::route::{self, stage_name, Plan, Step};
 use crate::engine::{Evaluation, OptionPlans};
-use crate::i18n::Tr;
+use crate::i18n::{k, Tr};
 use crate::setup::{MAX_FLEET_GROUPS, MAX_FLEET_SERVERS};
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -28,6 +28,7 @@ struct FleetProps {
 /// A count that is not a whole number from 1 to the limit is not applied and says why.
 #[function_component(FleetEditor)]
 fn fleet_editor(p: &FleetProps) -> Html {
+    let tr = use_tr();
     let error = use_state(|| None::<String>);
     let versions: Vec<(&str, &str)> = p
         .data
@@ -59,7 +60,7 @@ fn fleet_editor(p: &FleetProps) -> Html {
     };
     html! {
         <div class="elc-fleet">
-            <p class="elc-fleet-head">{ "Several kinds of servers? Give each group its server count: migration ease and years left become the average weighted by servers, with one plan per group." }</p>
+            <p class="elc-fleet-head">{ tr.t(k::MIGRATION_FLEET_HEAD) }</p>
             if !p.groups.is_empty() {
                 <ul class="elc-fleet-rows">
                     { for p.groups.iter().enumerate().map(|(k, (id, n))| {
@@ -83,7 +84,7 @@ fn fleet_editor(p: &FleetProps) -> Html {
                                         if let Some(slot) = g.get_mut(k) { slot.1 = n; }
                                         emit(g);
                                     }
-                                    _ => error.set(Some(format!("“{}” is not a server count: enter a whole number from 1 to {MAX_FLEET_SERVERS}.", v.trim()))),
+                                    _ => error.set(Some(tr.f(k::MIGRATION_BAD_COUNT, &[("value", v.trim()), ("max", &MAX_FLEET_SERVERS.to_string())]))),
                                 }
                             }
                         };
@@ -99,25 +100,25 @@ fn fleet_editor(p: &FleetProps) -> Html {
                         let nid = format!("elc-fleet-n{k}");
                         html! {
                             <li key={id.clone()}>
-                                <label class="elc-sr" for={sid.clone()}>{ format!("Group {}: system", k + 1) }</label>
+                                <label class="elc-sr" for={sid.clone()}>{ tr.f(k::MIGRATION_GROUP_SYSTEM, &[("n", &(k + 1).to_string())]) }</label>
                                 <select id={sid} onchange={sel}>
                                     { for versions.iter().map(|(v, name)| html! {
                                         <option value={v.to_string()} selected={v == id}
                                             disabled={*v != id.as_str() && p.groups.iter().any(|(g, _)| g == v)}>{ *name }</option>
                                     }) }
                                 </select>
-                                <label class="elc-sr" for={nid.clone()}>{ format!("Group {}: servers", k + 1) }</label>
+                                <label class="elc-sr" for={nid.clone()}>{ tr.f(k::MIGRATION_GROUP_SERVERS, &[("n", &(k + 1).to_string())]) }</label>
                                 <input id={nid} type="number" min="1" max={MAX_FLEET_SERVERS.to_string()} step="1" inputmode="numeric"
                                     value={n.to_string()} onchange={count} />
-                                <span aria-hidden="true">{ " servers " }</span>
-                                <button type="button" onclick={remove}>{ format!("Remove group {}", k + 1) }</button>
+                                <span aria-hidden="true">{ tr.t(k::MIGRATION_SERVERS) }</span>
+                                <button type="button" onclick={remove}>{ tr.f(k::MIGRATION_REMOVE, &[("n", &(k + 1).to_string())]) }</button>
                             </li>
                         }
                     }) }
                 </ul>
             }
             if let Some(e) = &*error { <p class="elc-fleet-error" role="alert">{ e }</p> }
-            <button type="button" onclick={add} disabled={p.groups.len() >= MAX_FLEET_GROUPS}>{ "Add a group" }</button>
+            <button type="button" onclick={add} disabled={p.groups.len() >= MAX_FLEET_GROUPS}>{ tr.t(k::MIGRATION_ADD) }</button>
         </div>
     }
 }
@@ -139,23 +140,23 @@ pub struct PlannerProps {
     pub picker: bool,
 }
 
-fn notes(d: &Data, list: &[Note]) -> Html {
+fn notes(tr: Tr, d: &Data, list: &[Note]) -> Html {
     html! {
-        { for list.iter().map(|n| html! { <li>{ &n.text }{ " " }{ source_links(d, &n.sources) }</li> }) }
+        { for list.iter().map(|n| html! { <li>{ &n.text }{ " " }{ source_links(tr, d, &n.sources) }</li> }) }
     }
 }
 
 /// One in-place step of a route: what it does, then the tool's own steps and the risks
 /// (`repeat`: the same tool ran in an earlier step, whose steps and risks are not repeated).
-fn path_step(d: &Data, m: &Migration, repeat: bool) -> Html {
+fn path_step(tr: Tr, d: &Data, m: &Migration, repeat: bool) -> Html {
     let tool = m
         .tool
         .as_ref()
         .and_then(|t| d.tools.iter().find(|x| &x.id == t));
-    let kind = match m.upgrade {
-        Upgrade::SameMajor => "in place, same major version",
-        Upgrade::Major => "in place, major-version upgrade",
-    };
+    let kind = tr.t(match m.upgrade {
+        Upgrade::SameMajor => k::MIGRATION_IN_PLACE_SAME,
+        Upgrade::Major => k::MIGRATION_IN_PLACE_MAJOR,
+    });
     let risks: Vec<&Note> = tool
         .filter(|_| !repeat)
         .map(|t| t.risks.iter())
@@ -168,28 +169,28 @@ fn path_step(d: &Data, m: &Migration, repeat: bool) -> Html {
             <p class="elc-step-head">
                 <strong>{ format!("{} → {}", stage_name(d, &m.from), stage_name(d, &m.to)) }</strong>
                 if let Some(t) = tool {
-                    { " with " }<a href={t.url.clone()} target="_blank" rel="noopener noreferrer">{ &t.name }</a>{ format!(" ({})", t.owner) }
+                    { tr.t(k::MIGRATION_WITH) }<a href={t.url.clone()} target="_blank" rel="noopener noreferrer">{ &t.name }</a>{ format!(" ({})", t.owner) }
                 }
-                { format!(": {kind}, {}.", m.backing.label()) }
+                { format!(": {kind}, {}.", route::backing_label(tr, m.backing)) }
                 if let Some(n) = &m.note { { " " }{ n } }
-                { " " }{ source_links(d, &m.sources) }
+                { " " }{ source_links(tr, d, &m.sources) }
             </p>
             if repeat {
-                <p>{ "The same tool's steps and risks as above." }</p>
+                <p>{ tr.t(k::MIGRATION_SAME_TOOL) }</p>
             } else if let Some(t) = tool.filter(|t| !t.steps.is_empty()) {
-                <ol class="elc-substeps">{ notes(d, &t.steps) }</ol>
+                <ol class="elc-substeps">{ notes(tr, d, &t.steps) }</ol>
             }
             if !risks.is_empty() {
-                <p class="elc-risk-head">{ "Known risks and limits:" }</p>
+                <p class="elc-risk-head">{ tr.t(k::MIGRATION_RISKS) }</p>
                 <ul class="elc-risks">
-                    { for risks.iter().map(|n| html! { <li>{ &n.text }{ " " }{ source_links(d, &n.sources) }</li> }) }
+                    { for risks.iter().map(|n| html! { <li>{ &n.text }{ " " }{ source_links(tr, d, &n.sources) }</li> }) }
                 </ul>
             }
         </li>
     }
 }
 
-fn route_steps(d: &Data, o: &OptionEntry, p: &Plan) -> Html {
+fn route_steps(tr: Tr, d: &Data, o: &OptionEntry, p: &Plan) -> Html {
     let r = &p.best;
     if r.steps.is_empty() {
         return html! {};
@@ -204,12 +205,12 @@ fn route_steps(d: &Data, o: &OptionEntry, p: &Plan) -> Html {
                     };
                     let repeat = m.tool.is_some()
                         && r.steps.iter().take(k).any(|s| tool_of(s) == m.tool.as_deref());
-                    path_step(d, m, repeat)
+                    path_step(tr, d, m, repeat)
                 }),
                 Step::Reinstall => html! {
                     <li><p class="elc-step-head">
-                        <strong>{ format!("Reinstall on {}", o.versions.get(r.version).map_or("?", |v| v.name.as_str())) }</strong>
-                        { ": install it on new or wiped servers, then move applications, data and configuration across. No documented tool converts this system in place." }
+                        <strong>{ tr.f(k::MIGRATION_REINSTALL_ON, &[("version", o.versions.get(r.version).map_or("?", |v| v.name.as_str()))]) }</strong>
+                        { tr.t(k::MIGRATION_REINSTALL_HOW) }
                     </p></li>
                 },
             }) }
@@ -218,7 +219,7 @@ fn route_steps(d: &Data, o: &OptionEntry, p: &Plan) -> Html {
 }
 
 /// "Stay and buy extended support": the paid offers for the version run now, if any.
-fn stay(d: &Data, current: &str, today: Date) -> Html {
+fn stay(tr: Tr, d: &Data, current: &str, today: Date) -> Html {
     let Some(v) = d
         .options
         .iter()
@@ -232,20 +233,20 @@ fn stay(d: &Data, current: &str, today: Date) -> Html {
         return html! {};
     }
     let ended = match v.security_end {
-        Some(e) if e < today => format!(" Its own security updates ended {e}."),
-        Some(e) => format!(" Its own security updates run to {e}."),
+        Some(e) if e < today => tr.f(k::MIGRATION_OWN_ENDED, &[("date", &tr.date(e))]),
+        Some(e) => tr.f(k::MIGRATION_OWN_UNTIL, &[("date", &tr.date(e))]),
         None => String::new(),
     };
     html! {
         <div class="elc-stay">
-            <p><strong>{ format!("Or stay on {} and buy extended support", v.name) }</strong>
-               { format!(" (for servers that must wait).{ended}") }</p>
+            <p><strong>{ tr.f(k::MIGRATION_STAY, &[("version", &v.name)]) }</strong>
+               { tr.f(k::MIGRATION_STAY_WHY, &[("ended", &ended)]) }</p>
             <ul>
                 { for offers.iter().map(|e| html! {
                     <li>
-                        { format!("{} from {}: paid, ", e.name, e.vendor) }
-                        { e.until.map_or("end date not published".to_string(), |u| format!("until {u}")) }
-                        { " " }{ source_links(d, &e.sources) }
+                        { tr.f(k::MIGRATION_PAID_FROM, &[("offer", &e.name), ("vendor", &e.vendor)]) }
+                        { e.until.map_or_else(|| tr.t(k::MIGRATION_NO_END).to_string(), |u| tr.f(k::MIGRATION_UNTIL, &[("date", &tr.date(u))])) }
+                        { " " }{ source_links(tr, d, &e.sources) }
                     </li>
                 }) }
             </ul>
@@ -264,13 +265,13 @@ fn option_plans(tr: Tr, d: &Data, op: &OptionPlans, group: usize, open: bool) ->
             route::describe(tr, d, op.option, p, true, &mut s);
             s
         }
-        None => "no version of it meets your must-haves from here.".to_string(),
+        None => tr.t(k::MIGRATION_NONE).to_string(),
     };
     html! {
         <li key={o.id.clone()}>
             <details class="elc-route" {open}>
                 <summary><strong>{ &o.name }</strong>{ ": " }{ sentence }</summary>
-                if let Some(p) = plan { { route_steps(d, o, p) } }
+                if let Some(p) = plan { { route_steps(tr, d, o, p) } }
             </details>
         </li>
     }
@@ -278,6 +279,7 @@ fn option_plans(tr: Tr, d: &Data, op: &OptionPlans, group: usize, open: bool) ->
 
 #[function_component(Planner)]
 pub fn planner(p: &PlannerProps) -> Html {
+    let tr = p.eval.tr;
     let d = &p.data;
     let groups: Vec<(String, Option<u32>)> = if p.fleet.is_empty() {
         p.current.iter().map(|c| (c.clone(), None)).collect()
@@ -289,22 +291,22 @@ pub fn planner(p: &PlannerProps) -> Html {
         let where_ = if p.picker {
             ""
         } else {
-            " under “I run now”"
+            tr.t(k::MIGRATION_UNDER_RUN_NOW)
         };
-        html! { <p>{ format!("Pick the system you run now{where_} to see the route to each option.") }</p> }
+        html! { <p>{ tr.f(k::MIGRATION_PICK, &[("where", where_)]) }</p> }
     } else {
         html! {
             <>
-            <p class="elc-route-rule">{ "Each option's route is the one with the fewest unsupported steps, in place before a reinstall, then the fewest steps (at most three), then the longest support where it lands; it is the route the score uses. Open an option for its steps; steps and risks are those the cited tool documentation gives. The recommended option is open." }</p>
+            <p class="elc-route-rule">{ tr.t(k::MIGRATION_RULE) }</p>
             { for groups.iter().enumerate().map(|(g, (cur, n))| html! {
                 <div class="elc-group" key={cur.clone()}>
                     if let Some(n) = n {
                         <h4>{ format!("{n} × {}", stage_name(d, cur)) }</h4>
                     }
                     <ul class="elc-paths">
-                        { for p.eval.plans.iter().map(|op| option_plans(p.eval.tr, d, op, g, Some(op.option) == winner)) }
+                        { for p.eval.plans.iter().map(|op| option_plans(tr, d, op, g, Some(op.option) == winner)) }
                     </ul>
-                    { stay(d, cur, p.today) }
+                    { stay(tr, d, cur, p.today) }
                 </div>
             }) }
             </>
@@ -312,11 +314,11 @@ pub fn planner(p: &PlannerProps) -> Html {
     };
     html! {
         <section class="elc-panel elc-migration" aria-labelledby="elc-mig-h">
-            <SubHeading id="elc-mig-h">{ "Migration plan" }</SubHeading>
+            <SubHeading id="elc-mig-h">{ tr.t(k::MIGRATION_HEADING) }</SubHeading>
             if p.picker {
                 <CurrentSelect data={d.clone()} current={p.current.clone()} on_current={p.on_current.clone()} id="elc-cur2" mixed={!p.fleet.is_empty()} />
             } else if let Some(cur) = &p.current {
-                <p class="elc-from">{ format!("From {}, as set under “I run now”.", stage_name(d, cur)) }</p>
+                <p class="elc-from">{ tr.f(k::MIGRATION_FROM, &[("current", stage_name(d, cur))]) }</p>
             }
             <FleetEditor data={d.clone()} on_fleet={p.on_fleet.clone()}
                 groups={if p.fleet.is_empty() { p.current.iter().map(|c| (c.clone(), 1)).collect() } else { p.fleet.clone() }} />

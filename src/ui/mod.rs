@@ -259,7 +259,7 @@ pub fn app(props: &AppProps) -> Html {
         }
         match x {
             Section::Situation => html! {
-                <section class="elc-panel elc-start" aria-label="Your situation">
+                <section class="elc-panel elc-start" aria-label={tr.t(k::APP_SITUATION)}>
                     <controls::Presets data={s.data.clone()} selected={s.setup().preset.clone()} on_select={h.preset.clone()} custom={s.setup().customised(&s.data)} />
                 </section>
             },
@@ -330,7 +330,7 @@ pub fn app(props: &AppProps) -> Html {
     };
     let more_summary = {
         let names: Vec<&str> = folded.iter().map(|x| x.label(tr)).collect();
-        format!("More: {}", names.join(", "))
+        tr.f(k::APP_MORE, &[("parts", &names.join(", "))])
     };
     html! {
         <ContextProvider<Tr> context={tr}>
@@ -350,20 +350,20 @@ pub fn app(props: &AppProps) -> Html {
             if let Some(n) = &s.notice {
                 <div class="elc-notice" role="alert">
                     <p>{ n }</p>
-                    <button type="button" onclick={let st = state.clone(); move |_| st.dispatch(Action::DismissNotice)}>{ "Dismiss" }</button>
+                    <button type="button" onclick={let st = state.clone(); move |_| st.dispatch(Action::DismissNotice)}>{ tr.t(k::APP_DISMISS) }</button>
                 </div>
             }
             if shows(Section::Situation) || results || tune {
                 <div class={classes!("elc-layout", split.then_some("elc-split"))}>
                     if shows(Section::Situation) { { part(Section::Situation) } }
                     if results {
-                        <section class="elc-panel elc-results" aria-label="Recommendation" ref={results_ref.clone()}>
+                        <section class="elc-panel elc-results" aria-label={tr.t(k::RESULT_HEADING)} ref={results_ref.clone()}>
                             if shows(Section::Recommendation) { { part(Section::Recommendation) } }
                             if shows(Section::Ranking) { { part(Section::Ranking) } }
                         </section>
                     }
                     if tune {
-                        <section class="elc-panel elc-controls" aria-label="Your priorities">
+                        <section class="elc-panel elc-controls" aria-label={tr.t(k::APP_PRIORITIES)}>
                             if shows(Section::Priorities) { { part(Section::Priorities) } }
                             if shows(Section::MustHaves) { { part(Section::MustHaves) } }
                         </section>
@@ -494,14 +494,13 @@ fn hand_off(
 ) -> Result<String, String> {
     use crate::report::{decision_record, file_stem, ranking_csv, table_csv, Report};
     use handoff::Export;
+    let tr = s.tr;
     let value = fragment::encode(s.setup());
     let link = link.map_or(String::new(), |l| l.emit(value.clone()));
     let r = Report::new(&s.data, s.setup(), &s.eval, s.today, &link);
     let file = |kind: &str, ext: &str| format!("{}.{ext}", file_stem(kind, s.today));
     let (name, done) = match what {
-        Export::Print => {
-            return Ok("Opening the print dialog: the report prints without the controls.".into())
-        }
+        Export::Print => return Ok(tr.t(k::HANDOFF_PRINTING).into()),
         Export::Record => {
             let name = file("decision", "md");
             let text = decision_record(&r);
@@ -537,13 +536,9 @@ fn hand_off(
         }
     };
     match done {
-        Ok(()) if what == Export::SaveCopy => Ok(format!(
-            "Saved {name}: it opens anywhere, offline, with this setup."
-        )),
-        Ok(()) => Ok(format!("Downloaded {name}.")),
-        Err(e) => Err(format!(
-            "The download could not be created ({e}): this browser or page blocks it. The comparison keeps working."
-        )),
+        Ok(()) if what == Export::SaveCopy => Ok(tr.f(k::HANDOFF_SAVED, &[("name", &name)])),
+        Ok(()) => Ok(tr.f(k::HANDOFF_DOWNLOADED, &[("name", &name)])),
+        Err(e) => Err(tr.f(k::HANDOFF_FAILED, &[("error", &e)])),
     }
 }
 

@@ -6,6 +6,7 @@
 use super::state::Data;
 use crate::data::Date;
 use crate::engine::Evaluation;
+use crate::i18n::{k, Tr};
 use crate::num::{fixed0, fixed1, tenths_text};
 use crate::report::{
     cite_text, extended_end, field_name, fmt_weight, headline, near_tie_line, option_name,
@@ -33,6 +34,7 @@ const BAR_H: f64 = 30.0;
 pub fn print_report(p: &ReportProps) -> Html {
     let d = &*p.data;
     let e = &*p.eval;
+    let tr = e.tr;
     let r = Report {
         breakdowns: TOP_PRINTED,
         ..Report::new(d, &p.setup, e, p.today, &p.link)
@@ -49,11 +51,11 @@ pub fn print_report(p: &ReportProps) -> Html {
     let ranked = &e.ranking;
     let steps = r.plan_steps();
     html! {
-        <article class="elc-report" aria-label="Printable report">
+        <article class="elc-report" aria-label={tr.t(k::PRINT_LABEL)}>
             <header class="elc-r-head">
-                <h2>{ "Decision report: " }{ &d.title }</h2>
-                <p>{ format!("Prepared {} · facts as of {} · made with elcompare", p.today, d.as_of) }</p>
-                <p class="elc-r-link">{ "Reopen this setup: " }
+                <h2>{ tr.t(k::PRINT_TITLE) }{ &d.title }</h2>
+                <p>{ tr.f(k::PRINT_PREPARED, &[("today", &tr.date(p.today)), ("as_of", &tr.date(d.as_of))]) }</p>
+                <p class="elc-r-link">{ tr.t(k::PRINT_REOPEN) }
                     if p.link.starts_with("http") || p.link.starts_with("file:") {
                         <a href={p.link.clone()}>{ &p.link }</a>
                     } else {
@@ -63,7 +65,7 @@ pub fn print_report(p: &ReportProps) -> Html {
             </header>
 
             <section class="elc-r-sec">
-                <h3>{ "Recommendation" }</h3>
+                <h3>{ tr.t(k::RESULT_HEADING) }</h3>
                 <p class="elc-r-headline">{ headline(d, e) }</p>
                 if let Some(t) = near_tie_line(d, e) { <p>{ t }</p> }
                 if r.winner().is_some() {
@@ -72,7 +74,7 @@ pub fn print_report(p: &ReportProps) -> Html {
                 if let Some(s) = sensitivity_line(d, e, &p.setup.weights) { <p>{ s }</p> }
                 if let Some(h) = &e.relax_hint { <p>{ h }</p> }
                 if !e.excluded.is_empty() {
-                    <p class="elc-r-label">{ "Not considered:" }</p>
+                    <p class="elc-r-label">{ tr.t(k::PRINT_NOT_CONSIDERED) }</p>
                     <ul>{ for e.excluded.iter().map(|x| html! {
                         <li><strong>{ option_name(d, x.option) }</strong>{ ": " }{ x.reasons.join("; ") }</li>
                     }) }</ul>
@@ -80,55 +82,55 @@ pub fn print_report(p: &ReportProps) -> Html {
             </section>
 
             <section class="elc-r-sec">
-                <h3>{ "What it is based on" }</h3>
+                <h3>{ tr.t(k::PRINT_BASED_ON) }</h3>
                 <table class="elc-r-kv"><tbody>
-                    <tr><th scope="row">{ "Situation" }</th><td>{ r.situation() }</td></tr>
-                    <tr><th scope="row">{ "Current system" }</th><td>{ r.current_text() }{ cites(r.current_sources()) }</td></tr>
-                    <tr><th scope="row">{ "Must-haves" }</th><td>{ if musts.is_empty() { "none".to_string() } else { musts.join("; ") } }</td></tr>
+                    <tr><th scope="row">{ tr.t(k::PRINT_SITUATION) }</th><td>{ r.situation() }</td></tr>
+                    <tr><th scope="row">{ tr.t(k::CONTROLS_CURRENT) }</th><td>{ r.current_text() }{ cites(r.current_sources()) }</td></tr>
+                    <tr><th scope="row">{ tr.t(k::CONTROLS_MUST) }</th><td>{ if musts.is_empty() { tr.t(k::PRINT_NONE).to_string() } else { musts.join("; ") } }</td></tr>
                 </tbody></table>
                 <table class="elc-r-points">
                     <thead><tr>
-                        <th scope="col">{ "#" }</th><th scope="col">{ "Criterion" }</th><th scope="col">{ "Weight (0–10)" }</th>
+                        <th scope="col">{ "#" }</th><th scope="col">{ tr.t(k::RESULT_CRITERION) }</th><th scope="col">{ tr.t(k::PRINT_WEIGHT) }</th>
                         { for ranked.iter().map(|x| html! { <th scope="col">{ option_name(d, x.option) }</th> }) }
                     </tr></thead>
                     <tbody>{ for d.criteria.iter().enumerate().map(|(i, c)| html! {
                         <tr>
-                            <td>{ i + 1 }</td><th scope="row">{ &c.name }</th><td>{ fmt_weight(r.weight(i)) }</td>
+                            <td>{ i + 1 }</td><th scope="row">{ &c.name }</th><td>{ fmt_weight(tr, r.weight(i)) }</td>
                             { for ranked.iter().map(|x| html! {
                                 <td>{ x.points_tenths().get(i).map_or(String::new(), |t| tenths_text(*t)) }</td>
                             }) }
                         </tr>
                     }) }</tbody>
                     <tfoot><tr>
-                        <th scope="row" colspan="3">{ "Score (of 100)" }</th>
-                        { for ranked.iter().map(|x| html! { <td>{ score_text(x) }</td> }) }
+                        <th scope="row" colspan="3">{ tr.t(k::PRINT_SCORE) }</th>
+                        { for ranked.iter().map(|x| html! { <td>{ score_text(tr, x) }</td> }) }
                     </tr></tfoot>
                 </table>
-                <p class="elc-r-note">{ "Each option column gives the points a criterion adds to its score: the weight's share of all weights × how well the option does on it (to 0.1, rounded so that each column adds up to its score)." }</p>
+                <p class="elc-r-note">{ tr.t(k::PRINT_COLUMNS_NOTE) }</p>
             </section>
 
             if !ranked.is_empty() {
                 <section class="elc-r-sec">
-                    <h3>{ "Ranking" }</h3>
+                    <h3>{ tr.t(k::RESULT_RANKING) }</h3>
                     <ol class="elc-r-rank">{ for ranked.iter().map(|x| html! {
                         <li>
                             <span class="elc-r-rank-name">{ option_name(d, x.option) }</span>
-                            <span class="elc-r-rank-score">{ format!("{} of 100", score_text(x)) }</span>
-                            { bar(x) }
+                            <span class="elc-r-rank-score">{ tr.f(k::PRINT_OF_100, &[("score", &score_text(tr, x))]) }</span>
+                            { bar(tr, x) }
                         </li>
                     }) }</ol>
-                    <p class="elc-r-note">{ "Legend: a bar is a score out of 100; each segment (alternately dark and light) is one criterion, as wide as its points and labelled with its number from the table above, if 3 points or more." }</p>
+                    <p class="elc-r-note">{ tr.t(k::PRINT_LEGEND) }</p>
                 </section>
             }
 
             if !r.top().is_empty() {
                 <section class="elc-r-sec">
-                    <h3>{ "Why the top options score as they do" }</h3>
+                    <h3>{ tr.t(k::PRINT_WHY_TOP) }</h3>
                     <table class="elc-r-break">
                         <thead><tr>
-                            <th scope="col">{ "Criterion" }</th>
+                            <th scope="col">{ tr.t(k::RESULT_CRITERION) }</th>
                             { for r.top().iter().enumerate().map(|(rank, x)| html! {
-                                <th scope="col">{ format!("{}. {} ({} of 100)", rank + 1, option_name(d, x.option), score_text(x)) }</th>
+                                <th scope="col">{ tr.f(k::PRINT_BREAKDOWN_COL, &[("rank", &(rank + 1).to_string()), ("name", option_name(d, x.option)), ("score", &score_text(tr, x))]) }</th>
                             }) }
                         </tr></thead>
                         <tbody>{ for d.criteria.iter().enumerate().map(|(i, c)| html! {
@@ -136,7 +138,7 @@ pub fn print_report(p: &ReportProps) -> Html {
                                 <th scope="row">{ format!("{}. {}", i + 1, c.name) }</th>
                                 { for r.top().iter().map(|x| match r.rows(x).into_iter().find(|row| row.criterion == i) {
                                     Some(row) => html! {
-                                        <td><strong>{ &row.c.detail }</strong>{ status(status_text(row.confidence)) }
+                                        <td><strong>{ &row.c.detail }</strong>{ status(status_text(tr, row.confidence)) }
                                             if let Some(why) = row.rationale { <span class="elc-r-line">{ why }{ cites(row.sources) }</span> }
                                             else { { cites(row.sources) } }
                                         </td>
@@ -150,17 +152,17 @@ pub fn print_report(p: &ReportProps) -> Html {
             }
 
             <section class="elc-r-sec">
-                <h3>{ "Side by side" }</h3>
+                <h3>{ tr.t(k::COMPARE_HEADING) }</h3>
                 <table class="elc-r-compare">
                     <thead><tr>
-                        <th scope="col">{ "Dimension" }</th>
+                        <th scope="col">{ tr.t(k::COMPARE_DIMENSION) }</th>
                         { for r.compared().iter().map(|o| html! { <th scope="col">{ &o.name }</th> }) }
                     </tr></thead>
                     <tbody>{ for d.dimensions.iter().map(|dim| html! {
                         <tr>
                             <th scope="row">{ &dim.name }</th>
                             { for r.compared().iter().map(|o| match Report::fact(o, &dim.id) {
-                                Some(f) => html! { <td>{ &f.text }{ status(status_text(f.status)) }{ cites(&f.sources) }</td> },
+                                Some(f) => html! { <td>{ &f.text }{ status(status_text(tr, f.status)) }{ cites(&f.sources) }</td> },
                                 None => html! { <td>{ "—" }</td> },
                             }) }
                         </tr>
@@ -169,36 +171,36 @@ pub fn print_report(p: &ReportProps) -> Html {
             </section>
 
             <section class="elc-r-sec">
-                <h3>{ "Lifecycle" }</h3>
+                <h3>{ tr.t(k::TIMELINE_HEADING) }</h3>
                 <table class="elc-r-life">
                     <thead><tr>
-                        <th scope="col">{ "Version" }</th><th scope="col">{ "Released" }</th><th scope="col">{ "Active support ends" }</th>
-                        <th scope="col">{ "Security updates end" }</th><th scope="col">{ "Paid / extended" }</th>
+                        <th scope="col">{ tr.t(k::TIMELINE_VERSION) }</th><th scope="col">{ tr.t(k::TIMELINE_RELEASED) }</th><th scope="col">{ tr.t(k::TIMELINE_ACTIVE_ENDS) }</th>
+                        <th scope="col">{ tr.t(k::TIMELINE_SECURITY_ENDS) }</th><th scope="col">{ tr.t(k::TIMELINE_PAID_EXTENDED) }</th>
                     </tr></thead>
                     <tbody>{ for r.lifecycle_versions().into_iter().map(|v| html! {
                         <tr>
-                            <th scope="row">{ &v.name }{ status(status_text(v.status)) }{ cites(&v.sources) }</th>
-                            <td>{ v.release.to_string() }</td>
-                            <td>{ v.active_end.map_or("—".to_string(), |d| d.to_string()) }</td>
-                            <td>{ v.security_end.map_or("not published".to_string(), |d| d.to_string()) }</td>
+                            <th scope="row">{ &v.name }{ status(status_text(tr, v.status)) }{ cites(&v.sources) }</th>
+                            <td>{ tr.date(v.release) }</td>
+                            <td>{ v.active_end.map_or("—".to_string(), |d| tr.date(d)) }</td>
+                            <td>{ v.security_end.map_or_else(|| tr.t(k::TIMELINE_NOT_PUBLISHED).to_string(), |d| tr.date(d)) }</td>
                             <td>
                                 if v.extended.is_empty() { { "—" } }
                                 { for v.extended.iter().map(|x| html! {
-                                    <span class="elc-r-line">{ format!("{} {}: {}{}", x.vendor, x.name, x.until.map_or("no fixed end".to_string(), |d| d.to_string()), if x.paid { " (paid)" } else { "" }) }{ cites(&x.sources) }</span>
+                                    <span class="elc-r-line">{ format!("{} {}: {}{}", x.vendor, x.name, x.until.map_or_else(|| tr.t(k::TIMELINE_NO_FIXED_END).to_string(), |d| tr.date(d)), if x.paid { tr.t(k::TIMELINE_PAID) } else { "" }) }{ cites(&x.sources) }</span>
                                 }) }
                                 { for v.conflicts.iter().map(|c| html! {
-                                    <span class="elc-r-line">{ format!("Also published: {} {}", field_name(v, &c.field), c.value) }{ cites(&c.sources) }</span>
+                                    <span class="elc-r-line">{ tr.f(k::PRINT_ALSO_PUBLISHED, &[("field", &field_name(tr, v, &c.field)), ("value", &tr.date_str(&c.value))]) }{ cites(&c.sources) }</span>
                                 }) }
                             </td>
                         </tr>
                     }) }</tbody>
                 </table>
-                <p class="elc-r-note">{ format!("Dates as of {}; today is {}.", d.as_of, p.today) }
-                    { r.lifecycle_versions().iter().filter_map(|v| extended_end(v)).max().map(|e| format!(" The latest paid or extended end listed is {e}.")).unwrap_or_default() }</p>
+                <p class="elc-r-note">{ tr.f(k::PRINT_DATES_AS_OF, &[("as_of", &tr.date(d.as_of)), ("today", &tr.date(p.today))]) }
+                    { r.lifecycle_versions().iter().filter_map(|v| extended_end(v)).max().map(|e| tr.f(k::PRINT_LATEST_EXT, &[("date", &tr.date(e))])).unwrap_or_default() }</p>
             </section>
 
             <section class="elc-r-sec">
-                <h3>{ "Migration plan" }</h3>
+                <h3>{ tr.t(k::MIGRATION_HEADING) }</h3>
                 <p>{ r.plan_text() }</p>
                 if !steps.is_empty() {
                     <ol class="elc-r-steps">{ for steps.iter().map(|st| html! {
@@ -206,26 +208,26 @@ pub fn print_report(p: &ReportProps) -> Html {
                             if !st.how.is_empty() || !st.risks.is_empty() {
                                 <ul>
                                     { for st.how.iter().map(|n| html! { <li>{ &n.text }{ cites(&n.sources) }</li> }) }
-                                    { for st.risks.iter().map(|n| html! { <li>{ "Risk: " }{ &n.text }{ cites(&n.sources) }</li> }) }
+                                    { for st.risks.iter().map(|n| html! { <li>{ tr.t(k::PRINT_RISK) }{ &n.text }{ cites(&n.sources) }</li> }) }
                                 </ul>
                             }
                         </li>
                     }) }</ol>
                 }
                 if let Some(v) = r.landing() {
-                    <p>{ format!("Landing version: {}, {}.", v.name, r.support_text(v)) }{ cites(&v.sources) }</p>
+                    <p>{ tr.f(k::PRINT_LANDING, &[("version", &v.name), ("support", &r.support_text(v))]) }{ cites(&v.sources) }</p>
                 }
             </section>
 
             <section class="elc-r-sec elc-r-sources">
-                <h3>{ "Sources" }</h3>
+                <h3>{ tr.t(k::PRINT_SOURCES) }</h3>
                 if let Some(common) = r.common_retrieved() {
-                    <p class="elc-r-note">{ format!("Retrieved {common} unless another date is given.") }</p>
+                    <p class="elc-r-note">{ tr.f(k::PRINT_RETRIEVED_COMMON, &[("date", &tr.date(common))]) }</p>
                 }
                 <ul>{ for r.cited().into_iter().filter_map(|n| d.sources.get(n - 1).map(|s| (n, s))).map(|(n, s)| html! {
                     <li><span class="elc-r-num">{ format!("[{n}]") }</span>{ " " }{ &s.title }{ ", " }
                         <a class="elc-r-url" href={s.url.clone()}>{ s.url.strip_prefix("https://").unwrap_or(&s.url) }</a>
-                        if Some(s.retrieved) != r.common_retrieved() { { format!(" (retrieved {})", s.retrieved) } }</li>
+                        if Some(s.retrieved) != r.common_retrieved() { { tr.f(k::PRINT_RETRIEVED, &[("date", &tr.date(s.retrieved))]) } }</li>
                 }) }</ul>
             </section>
         </article>
@@ -241,12 +243,12 @@ fn status(text: &'static str) -> Html {
 }
 
 /// The score as a bar of criterion segments, each labelled with its number.
-fn bar(x: &crate::engine::Ranked) -> Html {
+fn bar(tr: Tr, x: &crate::engine::Ranked) -> Html {
     let mut at = 0.0;
     let mut k = 0;
     html! {
         <svg class="elc-r-bar" viewBox={format!("0 0 {BAR_W} {BAR_H}")} role="img"
-            aria-label={format!("{} of 100", score_text(x))}>
+            aria-label={tr.f(k::PRINT_OF_100, &[("score", &score_text(tr, x))])}>
             <rect class="elc-r-bar-frame" x="0" y="0" width={fixed0(BAR_W)} height={fixed0(BAR_H)} />
             { for x.contributions.iter().filter(|c| c.points > 0.0).map(|c| {
                 let (x0, w) = (at * 10.0, c.points * 10.0);

@@ -117,7 +117,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                     </tr></thead>
                     <tbody>{ for versions.iter().map(|v| html! {
                         <tr key={v.id.clone()}>
-                            <th scope="row">{ &v.name }{ source_links(&d, &v.sources) }</th>
+                            <th scope="row">{ &v.name }{ source_links(tr, &d, &v.sources) }</th>
                             <td data-label={tr.t(k::TIMELINE_RELEASED)}>{ tr.date(v.release) }</td>
                             <td data-label={tr.t(k::TIMELINE_ACTIVE_ENDS)}>{ or(tr, v.active_end, if v.security_end.is_none() { tr.t(k::TIMELINE_NOT_PUBLISHED) } else { "—" }) }</td>
                             <td data-label={tr.t(k::TIMELINE_SECURITY_ENDS)}>{ or(tr, v.security_end, tr.t(k::TIMELINE_NOT_PUBLISHED)) }</td>
@@ -126,7 +126,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                             }) }</td>
                             <td data-label={tr.t(k::TIMELINE_ARCHES)}>{ v.arches.join(", ") }
                                 { for v.conflicts.iter().map(|c| html! {
-                                    <span class="elc-conflict">{ tr.f(k::TIMELINE_ALSO_PUBLISHED, &[("field", &c.field), ("value", &tr.date_str(&c.value))]) }{ source_links(&d, &c.sources) }</span>
+                                    <span class="elc-conflict">{ tr.f(k::TIMELINE_ALSO_PUBLISHED, &[("field", &c.field), ("value", &tr.date_str(&c.value))]) }{ source_links(tr, &d, &c.sources) }</span>
                                 }) }
                                 if let Some(n) = &v.note { <span class="elc-note">{ n }</span> }
                             </td>
