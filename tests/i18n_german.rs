@@ -76,7 +76,7 @@ fn english_left(text: &str, other: &BTreeMap<String, String>) -> Vec<String> {
         .filter(|(k, v)| other.get(*k) != Some(*v))
         .flat_map(|(_, v)| {
             // Each fixed part between placeholders is checked on its own.
-            v.split(|c| c == '{' || c == '}')
+            v.split(['{', '}'])
                 .map(str::trim)
                 .filter(|p| p.len() >= 12 && p.contains(' '))
                 .map(str::to_string)

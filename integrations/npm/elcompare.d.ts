@@ -39,6 +39,8 @@ export interface State {
   must: MustHaves;
   /** The whole setup in the compact form the URL fragment uses. */
   fragment: string;
+  /** The language shown. */
+  lang: string;
 }
 
 export type Theme = "auto" | "light" | "dark" | "inherit";
@@ -80,6 +82,8 @@ export interface Options {
   share?: "on" | "off";
   /** YYYY-MM-DD used as today. */
   today?: string;
+  /** Interface language ("en", "de"); default: the page's (closest lang), then the browser's. */
+  lang?: string;
 }
 
 export interface Handle {

@@ -11,7 +11,7 @@ mod js;
 use crate::attrs::{self, HostOptions};
 use crate::data::{self, Dataset, Date, Problem};
 use crate::fragment;
-use crate::i18n::{Localized, Tr};
+use crate::i18n::{k, Localized, Tr};
 use crate::setup::Setup;
 use crate::ui::{App, AppProps, Pushed, Texts};
 use crate::view::Presentation;
@@ -271,12 +271,15 @@ impl WidgetHandle {
         }
         match fragment::decode(self.props.texts.0.base(), text) {
             Ok(s) => self.push(keep_lang(s, &current), None),
-            Err(e) => self.push(
-                current,
-                Some(format!(
-                    "The shared link could not be applied ({e}); the setup is unchanged."
-                )),
-            ),
+            Err(e) => {
+                let tr = current
+                    .lang
+                    .as_deref()
+                    .and_then(Tr::for_tag)
+                    .unwrap_or(self.props.lang);
+                let notice = tr.f(k::NOTICE_LINK_UNCHANGED, &[("error", &e)]);
+                self.push(current, Some(notice))
+            }
         }
         true
     }
@@ -352,6 +355,8 @@ pub fn mount_widget(
         return Err(JsError::new(&problems.join("\n")));
     }
     let key = share_key(&host, &o);
+    let hand_off = handoff::host_for(&host, key.clone());
+    let lang = page_lang(&host, hand_off.save_copy.is_some());
     // A shared link wins over the host's attributes; a broken one falls back with a notice.
     // A saved offline copy carries its setup in the page, in the fragment's form.
     let saved = handoff::saved_setup();
@@ -362,23 +367,20 @@ pub fn mount_widget(
     }) {
         Some(text) => match fragment::decode(&data, &text) {
             Ok(s) => (keep_lang(s, &base), None),
-            Err(e) => (
-                base,
-                Some(format!(
-                    "The shared link could not be applied ({e}); showing the defaults instead."
-                )),
-            ),
+            Err(e) => {
+                let tr = base.lang.as_deref().and_then(Tr::for_tag).unwrap_or(lang);
+                let notice = tr.f(k::NOTICE_LINK_DEFAULTS, &[("error", &e)]);
+                (base, Some(notice))
+            }
         },
         None => (base, None),
     };
-    let hand_off = handoff::host_for(&host, key.clone());
     let share_off = o.share.as_deref() == Some("off");
     let script = o
         .script_url
         .clone()
         .unwrap_or_else(|| DEFAULT_SCRIPT.to_string());
     let embed_code = embed_code_callback(&texts, today, &presentation, &host, &script, share_off);
-    let lang = page_lang(&host, hand_off.save_copy.is_some());
     let reported = Rc::new(RefCell::new(Reported::default()));
     let on_change = {
         let (reported, key, host) = (reported.clone(), key.clone(), host.clone());

@@ -5,8 +5,11 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
+import os from "node:os";
 import path from "node:path";
-import { ROOT, SINGLE, TODAY, browserAndServer, ready, record, singleCopy } from "./lib.mjs";
+import { execFileSync } from "node:child_process";
+import { ROOT, SINGLE, TODAY, axeViolations, browserAndServer, formatViolations, openAllDetails, ready, record,
+  shadowOverflow, singleCopy } from "./lib.mjs";
 
 const env = browserAndServer();
 const EN = JSON.parse(fs.readFileSync(path.join(ROOT, "data/i18n/en.json"), "utf8"));
@@ -108,4 +111,79 @@ test("the single file follows the browser, sets its <html lang> and switches lan
   assert.deepEqual(log.errors, []);
   await context.close();
   assert.ok(fs.existsSync(SINGLE));
+});
+
+// ---- German throughout: widget, printed report and Markdown record, for three setups ----
+
+const SETUPS_DE = {
+  default: "",
+  production: ' preset="production" current="centos-linux-7"',
+  fleet: ' current="centos-linux-7:150,centos-stream-8:50" must="f:commercial-support;y:5"',
+};
+
+/** English catalogue texts (sentence-like parts between placeholders, not the same in German) found in `text`. */
+function englishLeft(text) {
+  const flat = text.replace(/\s+/g, " ");
+  const found = [];
+  for (const [key, value] of Object.entries(EN)) {
+    if (DE[key] === value) continue;
+    for (const part of value.split(/[{}]/).map((p) => p.trim())) {
+      if (part.length >= 12 && part.includes(" ") && flat.includes(part)) found.push(`${key}: ${part}`);
+    }
+  }
+  return found;
+}
+
+for (const [name, attrs] of Object.entries(SETUPS_DE)) {
+  test(`German, ${name}: the widget, the printed report and the Markdown record keep no English catalogue text`, async () => {
+    const html = hostPage(`<el-compare today="${TODAY}"${attrs}></el-compare>`, 'lang="de"');
+    const { page, log, context } = await visit(html, { locale: "de-DE" });
+    await page.locator("el-compare").evaluate((host) => {
+      for (const d of host.shadowRoot.querySelectorAll("details")) d.open = true;
+    });
+    await page.waitForTimeout(300);
+    const widget = await page.locator("el-compare").evaluate((h) => h.shadowRoot.querySelector(".elc-app").innerText);
+    assert.deepEqual(englishLeft(widget), [], `${name}: widget`);
+    assert.match(widget, /\d+,\d/, "a score with a decimal comma");
+    assert.match(widget, /\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}/, "a German date");
+    // The printed report (printing fires beforeprint, which builds it).
+    const pdf = path.join(os.tmpdir(), `elc-de-${name}.pdf`);
+    await page.pdf({ path: pdf, format: "A4" });
+    const printed = execFileSync("pdftotext", ["-raw", pdf, "-"], { encoding: "utf8" });
+    assert.match(printed, /Entscheidungsbericht: /);
+    assert.deepEqual(englishLeft(printed), [], `${name}: printed report`);
+    // The Markdown record, downloaded as a visitor does.
+    const wait = page.waitForEvent("download");
+    await page.locator("el-compare .elc-handoff").getByRole("button", { name: DE["handoff.record"] }).click();
+    const dl = await wait;
+    const file = path.join(os.tmpdir(), `elc-de-${name}.md`);
+    await dl.saveAs(file);
+    const md = fs.readFileSync(file, "utf8");
+    assert.match(md, /^# Entscheidungsprotokoll: /);
+    assert.match(md, /- \*\*Datum:\*\* 29\. November 2026/);
+    assert.deepEqual(englishLeft(md), [], `${name}: Markdown record`);
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+}
+
+test("German layout: no overflow at 320 px and at 200 % zoom, axe clean, screenshots light and dark", async () => {
+  const html = hostPage(`<el-compare today="${TODAY}"${SETUPS_DE.production}></el-compare>`, 'lang="de"');
+  // 200 % zoom as the a11y tests emulate it: half the CSS-pixel width, twice the device pixels.
+  for (const [width, scale, scheme] of [[320, 1, "light"], [320, 1, "dark"], [1200, 1, "light"], [1200, 1, "dark"], [640, 2, "light"]]) {
+    const context = await env.browser.newContext({ viewport: { width, height: 900 }, deviceScaleFactor: scale, colorScheme: scheme, locale: "de-DE" });
+    await context.clock.setFixedTime(new Date(`${TODAY}T12:00:00Z`));
+    const page = await context.newPage();
+    await page.route(`${env.srv.url}/t.html`, (r) => r.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
+    await page.goto(`${env.srv.url}/t.html`);
+    await ready(page);
+    await page.screenshot({ path: path.join(os.tmpdir(), `elc-de-${width}-${scheme}${scale === 2 ? "-zoom" : ""}.png`), fullPage: true });
+    await openAllDetails(page);
+    assert.deepEqual(await shadowOverflow(page), [], `${width} px ${scheme}${scale === 2 ? " 200 %" : ""}: overflow`);
+    if (width === 320 || width === 1200) {
+      const violations = await axeViolations(page);
+      assert.deepEqual(violations.map((v) => v.id), [], `${width} px ${scheme}: ${formatViolations(violations)}`);
+    }
+    await context.close();
+  }
 });
