@@ -126,7 +126,7 @@ pub fn timeline(p: &TimelineProps) -> Html {
                             }) }</td>
                             <td data-label={tr.t(k::TIMELINE_ARCHES)}>{ v.arches.join(", ") }
                                 { for v.conflicts.iter().map(|c| html! {
-                                    <span class="elc-conflict">{ tr.f(k::TIMELINE_ALSO_PUBLISHED, &[("field", &c.field), ("value", &tr.date_str(&c.value))]) }{ source_links(tr, &d, &c.sources) }</span>
+                                    <span class="elc-conflict">{ tr.f(k::TIMELINE_ALSO_PUBLISHED, &[("field", &crate::report::field_name(tr, v, &c.field)), ("value", &tr.date_str(&c.value))]) }{ source_links(tr, &d, &c.sources) }</span>
                                 }) }
                                 if let Some(n) = &v.note { <span class="elc-note">{ n }</span> }
                             </td>
