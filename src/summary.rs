@@ -28,8 +28,6 @@ pub struct Summary {
     /// Whether the visitor has changed something by hand (only then may the setup be
     /// written to the host's URL).
     pub touched: bool,
-    /// The language shown (the setup's, or the page's when it names none).
-    pub lang: &'static str,
 }
 
 impl Summary {
@@ -58,7 +56,6 @@ impl Summary {
             weights,
             generation,
             touched: false,
-            lang: setup.tr().lang(),
         }
     }
 

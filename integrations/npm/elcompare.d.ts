@@ -39,8 +39,6 @@ export interface State {
   must: MustHaves;
   /** The whole setup in the compact form the URL fragment uses. */
   fragment: string;
-  /** The language shown. */
-  lang: string;
 }
 
 export type Theme = "auto" | "light" | "dark" | "inherit";

@@ -66,7 +66,8 @@ pub fn detail(s: &Summary) -> JsValue {
     o.into()
 }
 
-/// `handle.state()`: `{ detail, preset, current, countPaid, compare, must, fragment, lang }`
+/// `handle.state()`: `{ detail, preset, current, countPaid, compare, must, fragment }` (a chosen
+/// language is in the fragment's `l:`)
 /// (`current`: a version id, "id:servers,…" for a mixed fleet, or null).
 pub fn state(s: &Summary) -> JsValue {
     let setup = &s.setup;
@@ -82,6 +83,5 @@ pub fn state(s: &Summary) -> JsValue {
     set(&o, "compare", &str_array(&setup.compare));
     set(&o, "must", &must(&setup.must));
     set(&o, "fragment", &JsValue::from_str(&fragment::encode(setup)));
-    set(&o, "lang", &JsValue::from_str(s.lang));
     o.into()
 }

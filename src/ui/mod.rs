@@ -156,16 +156,14 @@ pub fn app(props: &AppProps) -> Html {
                 state.eval.clone(),
                 state.generation,
                 state.touched,
-                state.tr,
                 stage == Stage::Rest,
             ),
-            move |(setup, eval, generation, touched, tr, whole)| {
+            move |(setup, eval, generation, touched, whole)| {
                 if !*whole {
                     return;
                 }
                 let mut summary = Summary::new(&data, setup, eval, *generation);
                 summary.touched = *touched;
-                summary.lang = tr.lang();
                 on_change.emit(Rc::new(summary));
             },
         );
