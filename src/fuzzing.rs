@@ -197,17 +197,21 @@ fn follow<'v>(v: &'v Value, path: &str) -> Option<&'v Value> {
             };
             follow(item, path.strip_prefix(quoted.as_str())?)
         }),
-        Value::Object(map) => {
-            let path = path.strip_prefix('.').unwrap_or(path);
-            map.iter().find_map(|(k, item)| {
-                let rest = path.strip_prefix(k.as_str())?;
-                if rest.is_empty() || rest.starts_with(['.', '[']) {
-                    follow(item, rest)
-                } else {
-                    None
-                }
-            })
-        }
+        // The `.` before a key is left out at the top, so a top-level key may itself begin
+        // with one (found by the fuzzer: an unknown field ".[c"): both readings are tried.
+        Value::Object(map) => [path.strip_prefix('.'), Some(path)]
+            .into_iter()
+            .flatten()
+            .find_map(|path| {
+                map.iter().find_map(|(k, item)| {
+                    let rest = path.strip_prefix(k.as_str())?;
+                    if rest.is_empty() || rest.starts_with(['.', '[']) {
+                        follow(item, rest)
+                    } else {
+                        None
+                    }
+                })
+            }),
         _ => None,
     }
 }
