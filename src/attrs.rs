@@ -46,6 +46,30 @@ pub struct HostOptions {
 }
 
 impl HostOptions {
+    /// Sets the option an element attribute `name` carries (`count-paid` is "true" or not);
+    /// false for a name that is not a host option. For native callers (tests, fuzzing) that
+    /// hold attributes as name/value pairs; the element hands them over already named.
+    pub fn set(&mut self, name: &str, value: &str) -> bool {
+        let v = Some(value.to_string());
+        match name {
+            "fragment" => self.fragment = v,
+            "preset" => self.preset = v,
+            "weights" => self.weights = v,
+            "must" => self.must = v,
+            "current" => self.current = v,
+            "options" => self.options = v,
+            "count-paid" => self.count_paid = Some(value == "true"),
+            "view" => self.view = v,
+            "sections" => self.sections = v,
+            "heading" => self.heading = v,
+            "heading-level" => self.heading_level = v,
+            "today" => self.today = v,
+            "lang" => self.lang = v,
+            _ => return false,
+        }
+        true
+    }
+
     /// True when any option changes the setup (not only the presentation).
     pub fn touches_setup(&self) -> bool {
         self.fragment.is_some()

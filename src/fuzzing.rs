@@ -844,23 +844,7 @@ pub fn host_options(input: &[u8]) -> crate::attrs::HostOptions {
         let Some((key, value)) = line.split_once('=') else {
             continue;
         };
-        let v = Some(value.to_string());
-        match key {
-            "fragment" => o.fragment = v,
-            "preset" => o.preset = v,
-            "weights" => o.weights = v,
-            "must" => o.must = v,
-            "current" => o.current = v,
-            "options" => o.options = v,
-            "count-paid" => o.count_paid = Some(value == "true"),
-            "view" => o.view = v,
-            "sections" => o.sections = v,
-            "heading" => o.heading = v,
-            "heading-level" => o.heading_level = v,
-            "today" => o.today = v,
-            "lang" => o.lang = v,
-            _ => {}
-        }
+        o.set(key, value);
     }
     o
 }

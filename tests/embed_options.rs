@@ -18,20 +18,7 @@ fn today() -> Date {
 fn opts(pairs: &[(&str, &str)]) -> HostOptions {
     let mut o = HostOptions::default();
     for (k, v) in pairs {
-        let v = Some(v.to_string());
-        match *k {
-            "fragment" => o.fragment = v,
-            "preset" => o.preset = v,
-            "weights" => o.weights = v,
-            "must" => o.must = v,
-            "current" => o.current = v,
-            "options" => o.options = v,
-            "view" => o.view = v,
-            "sections" => o.sections = v,
-            "heading" => o.heading = v,
-            "heading-level" => o.heading_level = v,
-            other => panic!("no option {other}"),
-        }
+        assert!(o.set(k, v), "no option {k}");
     }
     o
 }
