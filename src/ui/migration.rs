@@ -258,20 +258,21 @@ fn option_plans(tr: Tr, d: &Data, op: &OptionPlans, group: usize, open: bool) ->
     let Some(o) = d.options.get(op.option) else {
         return html! {};
     };
-    let plan = op.groups.get(group).and_then(Option::as_ref);
-    let sentence = match plan {
-        Some(p) => {
-            let mut s = String::new();
-            route::describe(tr, d, op.option, p, true, &mut s);
-            s
-        }
-        None => tr.t(k::MIGRATION_NONE).to_string(),
+    let Some(plan) = op.groups.get(group).and_then(Option::as_ref) else {
+        // Nothing to unfold: a plain line, not a disclosure that opens onto nothing.
+        return html! {
+            <li key={o.id.clone()}>
+                <p class="elc-route-none"><strong>{ &o.name }</strong>{ ": " }{ tr.t(k::MIGRATION_NONE) }</p>
+            </li>
+        };
     };
+    let mut sentence = String::new();
+    route::describe(tr, d, op.option, plan, true, &mut sentence);
     html! {
         <li key={o.id.clone()}>
             <details class="elc-route" {open}>
                 <summary><strong>{ &o.name }</strong>{ ": " }{ sentence }</summary>
-                if let Some(p) = plan { { route_steps(tr, d, o, p) } }
+                { route_steps(tr, d, o, plan) }
             </details>
         </li>
     }

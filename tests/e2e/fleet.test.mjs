@@ -2,7 +2,7 @@
 // built single file from file:// and through the JS API over http://127.0.0.1.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openWith, ready, serve, singleCopy } from "./lib.mjs";
+import { launch, openDetails, openWith, ready, serve, singleCopy } from "./lib.mjs";
 
 const W = "el-compare";
 let browser;
@@ -39,7 +39,7 @@ test("a mixed fleet from a shared link: one plan per group, weighted reasons, th
   // The editor shows both groups with their counts.
   assert.deepEqual(await page.locator(`${W} .elc-fleet-rows input`).evaluateAll((xs) => xs.map((x) => x.value)), ["150", "50"]);
   // The score's migration detail names both groups (as in the reasons).
-  await page.locator(`${W} .elc-rank`).first().locator("summary").click();
+  await openDetails(page.locator(`${W} .elc-rank`).first().locator(".elc-detail"));
   const detail = await page.locator(`${W} .elc-rank`).first().textContent();
   assert.match(detail, /150 × CentOS Linux 7: .*; 50 × CentOS Stream 8: /);
   assert.deepEqual(log.errors, []);
@@ -80,7 +80,7 @@ test("count paid extended support: years left and the years must-have include th
   assert.match(await excluded(), /counting paid extended support \(need 10 years\)/);
   const first = page.locator(`${W} .elc-rank`).first();
   assert.equal(await first.locator(".elc-rank-name").textContent(), "Red Hat Enterprise Linux");
-  await first.locator("summary").click();
+  await openDetails(first.locator(".elc-detail"));
   assert.match(await first.textContent(), /12\.5 years left \(RHEL 10, until 2039-05-31\), counting paid extended support/);
   // The link restores the switch.
   const again = await openWith(browser, url + hash.replace(/^#/, "#"));

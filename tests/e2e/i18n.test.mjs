@@ -137,10 +137,7 @@ for (const [name, attrs] of Object.entries(SETUPS_DE)) {
   test(`German, ${name}: the widget, the printed report and the Markdown record keep no English catalogue text`, async () => {
     const html = hostPage(`<el-compare today="${TODAY}"${attrs}></el-compare>`, 'lang="de"');
     const { page, log, context } = await visit(html, { locale: "de-DE" });
-    await page.locator("el-compare").evaluate((host) => {
-      for (const d of host.shadowRoot.querySelectorAll("details")) d.open = true;
-    });
-    await page.waitForTimeout(300);
+    await openAllDetails(page);
     const widget = await page.locator("el-compare").evaluate((h) => h.shadowRoot.querySelector(".elc-app").innerText);
     assert.deepEqual(englishLeft(widget), [], `${name}: widget`);
     assert.match(widget, /\d+,\d/, "a score with a decimal comma");

@@ -127,11 +127,30 @@ export async function openWith(browser, url, contextOptions = {}) {
   return { page, log, context };
 }
 
-/** Opens every <details> inside the widget so hidden content is laid out and checked too. */
+/**
+ * Opens every <details> inside the widget, nested ones too, and waits until each has built
+ * its content: the widget builds a closed part only once it is opened, on its next render,
+ * so reading right after opening races that render.
+ */
 export async function openAllDetails(page, selector = "el-compare") {
-  await page.locator(selector).evaluate((host) => {
-    for (const d of host.shadowRoot.querySelectorAll("details")) d.open = true;
+  await page.locator(selector).evaluate(async (host) => {
+    const root = host.shadowRoot;
+    const empty = () => [...root.querySelectorAll("details")].filter((d) => !d.querySelector(":scope > :not(summary)"));
+    for (let i = 0; i < 200; i++) {
+      const closed = [...root.querySelectorAll("details:not([open])")];
+      for (const d of closed) d.open = true;
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      if (closed.length === 0 && empty().length === 0) return;
+    }
+    const names = empty().map((d) => `${d.className}: ${d.querySelector("summary")?.textContent}`);
+    throw new Error(`<details> with no content after being opened: ${names.join(" | ")}`);
   });
+}
+
+/** Opens one <details> by a real click on its summary and waits until its content is built. */
+export async function openDetails(details) {
+  await details.locator(":scope > summary").click();
+  await details.locator(":scope > :not(summary)").first().waitFor();
 }
 
 /**

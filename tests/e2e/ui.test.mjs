@@ -3,7 +3,7 @@
 // the shared-link fragment, the compare picker, the timeline, the data footer, themes.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { TODAY, launch, openWith, ready, ranking, setWeight, singleCopy } from "./lib.mjs";
+import { TODAY, launch, openDetails, openWith, ready, ranking, setWeight, singleCopy } from "./lib.mjs";
 
 const W = "el-compare";
 let browser;
@@ -225,7 +225,7 @@ test("data footer shows the as-of date and the sources", async (t) => {
   const summary = await footer.locator(".elc-source-list summary").textContent();
   const n = Number(summary.match(/Sources \((\d+)\)/)[1]);
   assert.ok(n > 10, summary);
-  await footer.locator(".elc-source-list summary").click();
+  await openDetails(footer.locator(".elc-source-list"));
   const hrefs = await footer.locator(".elc-source-list li a").evaluateAll((as) => as.map((a) => a.href));
   assert.equal(hrefs.length, n);
   assert.ok(hrefs.every((h) => h.startsWith("https://")), "sources are https links");
