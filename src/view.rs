@@ -135,6 +135,11 @@ impl Presentation {
         }
     }
 
+    /// Whether a part is in the widget at all: shown, or folded in the "more" box.
+    pub fn includes(&self, x: Section) -> bool {
+        self.shows(x) || self.folded().contains(&x)
+    }
+
     /// Parts that sit folded in a "more" box: those a compact view leaves out. With an
     /// explicit `sections` list, the others are left out entirely.
     pub fn folded(&self) -> Vec<Section> {
@@ -227,6 +232,8 @@ mod tests {
         assert!(!p.shows(Section::Priorities));
         assert_eq!(p.folded().first(), Some(&Section::Priorities));
         assert_eq!(p.folded().len(), 6);
+        // Folded parts are still part of the widget (the planner then needs no picker of its own).
+        assert!(!p.shows(Section::MustHaves) && p.includes(Section::MustHaves));
         p.set_view("recommendation").unwrap();
         assert_eq!(p.folded().len(), 8);
         let err = p.set_view("tiny").unwrap_err();
@@ -247,6 +254,7 @@ mod tests {
         );
         assert!(p.folded().is_empty());
         assert!(!p.shows(Section::Situation));
+        assert!(!p.includes(Section::Situation) && p.includes(Section::Timeline));
         assert!(p.set_sections("ranking,charts").unwrap_err().starts_with(
             "sections \"ranking,charts\": \"charts\" is not one of: situation, recommendation"
         ));

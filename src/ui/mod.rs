@@ -301,7 +301,7 @@ pub fn app(props: &AppProps) -> Html {
                 html! { <timeline::Timeline data={s.data.clone()} today={s.today} /> }
             }
             Section::Migration => html! {
-                <migration::Planner data={s.data.clone()} eval={s.eval.clone()} today={s.today} current={s.setup().current.clone()} fleet={s.setup().fleet.clone()} on_current={h.current.clone()} on_fleet={h.fleet.clone()} picker={!shows(Section::MustHaves)} />
+                <migration::Planner data={s.data.clone()} eval={s.eval.clone()} today={s.today} current={s.setup().current.clone()} fleet={s.setup().fleet.clone()} on_current={h.current.clone()} on_fleet={h.fleet.clone()} picker={!pres.includes(Section::MustHaves)} />
             },
             Section::Sources => html! {
                 <div class="elc-hand-on" ref={hand_on.clone()}>

@@ -4,7 +4,7 @@
 // grid lines, and colour keys that survive forced colours (Windows High Contrast).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, openWith, ready, setWeight, singleCopy } from "./lib.mjs";
+import { TODAY, launch, openAllDetails, openDetails, openWith, ready, setWeight, singleCopy } from "./lib.mjs";
 
 const W = "el-compare";
 let browser;
@@ -153,12 +153,8 @@ for (const [name, setup] of Object.entries(SETUPS)) {
 
 /** The widget's whole text with every <details> open (lazy content built). */
 async function allText(page) {
-  const root = page.locator(W);
-  for (let round = 0; round < 3; round++) {
-    await root.evaluate((host) => { for (const d of host.shadowRoot.querySelectorAll("details:not([open])")) d.open = true; });
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-  }
-  return root.evaluate((host) => host.shadowRoot.querySelector(".elc-app").innerText);
+  await openAllDetails(page, W);
+  return page.locator(W).evaluate((host) => host.shadowRoot.querySelector(".elc-app").innerText);
 }
 
 test("copy: singular years, 'No minimum', flags named before their value, no repeated citation", async (t) => {
@@ -247,6 +243,25 @@ test("one control for the current system", async (t) => {
   await page.locator(`${W} #elc-cur`).selectOption("centos-linux-7");
   assert.match(await page.locator(`${W} .elc-migration .elc-from`).textContent(), /^From CentOS Linux 7, as set under “I run now”\./);
   assert.equal(await page.locator(W).getByLabel("Current system", { exact: true }).count(), 1);
+});
+
+test("one control for the current system in the other views too: compact with “More” open, the planner alone", async (t) => {
+  const label = (page) => page.locator(W).getByLabel("Current system", { exact: true });
+  const compact = await openWith(browser, singleCopy({ today: TODAY, view: "compact" }));
+  t.after(() => compact.context.close());
+  await ready(compact.page);
+  await openDetails(compact.page.locator(`${W} .elc-more`));
+  await compact.page.locator(`${W} .elc-migration`).waitFor();
+  assert.equal(await label(compact.page).count(), 1, "compact view, everything unfolded");
+  await compact.page.locator(`${W} #elc-cur`).selectOption("centos-linux-7");
+  assert.match(await compact.page.locator(`${W} .elc-migration .elc-from`).textContent(), /as set under “I run now”/);
+  // With only the planner on the page, the planner carries the control itself.
+  const alone = await openWith(browser, singleCopy({ today: TODAY, sections: "migration" }));
+  t.after(() => alone.context.close());
+  await alone.page.locator(`${W} .elc-app:not([aria-busy]) .elc-migration`).waitFor(); // no ranking to wait for
+  assert.equal(await label(alone.page).count(), 1, "the planner alone");
+  assert.equal(await alone.page.locator(`${W} .elc-migration #elc-cur2`).count(), 1);
+  assert.deepEqual([...compact.log.errors, ...alone.log.errors], []);
 });
 
 test("the stale-data warning sits next to the recommendation it qualifies", async (t) => {
