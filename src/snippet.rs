@@ -142,7 +142,7 @@ pub fn static_html(d: &Dataset, s: &Setup, today: Date, p: &Presentation) -> Str
     let picked: Vec<_> = s
         .compare
         .iter()
-        .filter_map(|id| d.options.iter().find(|o| &o.id == id))
+        .filter_map(|id| d.option(id).map(|(_, o)| o))
         .collect();
     let mut cited: Vec<String> = Vec::new();
     let mut cite = |ids: &[String]| {

@@ -59,7 +59,7 @@ fn breakdown_rows_shown_add_up_to_the_total_shown() {
                 name(&d, r.option),
                 score_text(Tr::english(), r)
             );
-            for (c, t) in r.contributions.iter().zip(&rows) {
+            for (c, t) in r.contributions.iter().zip(rows) {
                 assert!(
                     (*t as f64 / 10.0 - c.points).abs() < 0.1 + 1e-9,
                     "{label}: a row moves by less than 0.1: {t} vs {}",

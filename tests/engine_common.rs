@@ -62,6 +62,7 @@ pub fn dataset(criteria: Vec<Criterion>, options: Vec<OptionEntry>) -> Dataset {
         presets: vec![],
         default_compare: vec![],
         translations: Default::default(),
+        resolved: Default::default(),
     }
 }
 

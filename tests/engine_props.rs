@@ -232,7 +232,7 @@ fn check_sane(ev: &Evaluation, m: usize) -> Result<(), TestCaseError> {
             "shown rows {:?}",
             shown
         );
-        for (c, t) in r.contributions.iter().zip(&shown) {
+        for (c, t) in r.contributions.iter().zip(shown) {
             prop_assert!(
                 (*t as f64 / 10.0 - c.points).abs() < 0.1 + 1e-9,
                 "row {} vs {}",

@@ -7,11 +7,13 @@
 
 pub mod date;
 pub mod model;
+mod refs;
 mod translate;
 mod validate;
 
 pub use date::{AsDate, Date};
 pub use model::*;
+pub use refs::{At, MigrationRefs, Refs, Resolved, Stage};
 pub use translate::{is_language_tag, Need};
 pub use validate::validate;
 
@@ -93,7 +95,11 @@ fn checked(dataset: RawDataset) -> Result<Dataset, Vec<Problem>> {
         return Err(problems);
     }
     // Every date has just been checked; should one still not read, say so rather than panic.
-    typed(dataset).ok_or_else(|| vec![Problem::new("", "a date did not read after validation")])
+    let dataset = typed(dataset)
+        .ok_or_else(|| vec![Problem::new("", "a date did not read after validation")])?;
+    // Every reference has just been checked too: resolve them once, here.
+    dataset.refs();
+    Ok(dataset)
 }
 
 /// The dataset with its dates as days (None if one is not a day; [`validate`] reports those).
@@ -167,6 +173,7 @@ pub fn typed(d: RawDataset) -> Option<Dataset> {
         presets: d.presets,
         default_compare: d.default_compare,
         translations: d.translations,
+        resolved: Resolved::default(),
     })
 }
 

@@ -57,6 +57,9 @@ pub struct Dataset<D = Date> {
     /// dataset without it is English only.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub translations: BTreeMap<String, BTreeMap<String, String>>,
+    /// The references resolved once ([`Dataset::refs`]); not part of the JSON.
+    #[serde(skip)]
+    pub resolved: super::refs::Resolved,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

@@ -8,37 +8,35 @@ use crate::num::tenths_text;
 /// At most this many sentences per reason list.
 pub const MAX_REASONS: usize = 3;
 
+/// An option's ranking entry with its name, paired once by the engine (no lookup by index).
+pub(crate) type Named<'a> = (&'a Ranked, &'a str);
+
+/// One criterion where `a` leads `b`: its name, `a`'s and `b`'s details, the lead in tenths.
+type Lead<'a> = (&'a str, &'a str, &'a str, u64);
+
 /// Criteria where `a` earns the most points over `b` as the breakdowns show them (tenths of
-/// a point), biggest first: (criterion index, tenths). Criteria that differ by less than the
+/// a point), biggest first (ties keep criteria order). Criteria that differ by less than the
 /// 0.1 points shown are left out.
-fn top_advantages(a: &Ranked, b: &Ranked) -> ([(usize, u64); MAX_REASONS], usize) {
-    let mut top = [(0usize, 0u64); MAX_REASONS];
-    let mut len = 0;
-    let (pa, pb) = (a.points_tenths(), b.points_tenths());
-    for ((ca, x), y) in a.contributions.iter().zip(&pa).zip(&pb) {
+fn top_advantages<'a>(ds: &'a Dataset, a: &'a Ranked, b: &'a Ranked) -> Vec<Lead<'a>> {
+    let mut top: Vec<Lead<'a>> = Vec::with_capacity(MAX_REASONS + 1);
+    let rows = ds
+        .criteria
+        .iter()
+        .zip(&a.contributions)
+        .zip(&b.contributions)
+        .zip(a.points_tenths().iter().zip(b.points_tenths()));
+    for (((c, ca), cb), (x, y)) in rows {
         let Some(d) = x.checked_sub(*y).filter(|d| *d > 0) else {
             continue;
         };
-        // Insertion into a tiny sorted array (ties keep criteria order).
-        let mut pos = 0;
-        while pos < len && top.get(pos).is_some_and(|&(_, x)| x >= d) {
-            pos += 1;
+        // Insertion into a tiny sorted list; the last entry falls off when full.
+        let pos = top.iter().take_while(|l| l.3 >= d).count();
+        if pos < MAX_REASONS {
+            top.insert(pos, (&c.name, &ca.detail, &cb.detail, d));
+            top.truncate(MAX_REASONS);
         }
-        if pos >= MAX_REASONS {
-            continue;
-        }
-        // Shift the tail right by one (the last entry falls off when full).
-        let mut j = len.min(MAX_REASONS - 1);
-        while j > pos {
-            top.swap(j, j - 1);
-            j -= 1;
-        }
-        if let Some(slot) = top.get_mut(pos) {
-            *slot = (ca.criterion, d);
-        }
-        len = (len + 1).min(MAX_REASONS);
     }
-    (top, len)
+    top
 }
 
 /// The rule that orders options with equal totals, said wherever a tie is.
@@ -48,14 +46,14 @@ pub fn tie_rule(tr: Tr) -> &'static str {
 
 /// "Ties with Rocky Linux at 72.6 points; …, so AlmaLinux comes first." for options with
 /// equal totals: `with` is the one tied with, `first` the one listed first.
-fn tie_sentence(tr: Tr, ds: &Dataset, with: &Ranked, first: &Ranked) -> String {
+fn tie_sentence(tr: Tr, with: &str, first: Named) -> String {
     tr.f(
         k::EXPLAIN_TIE,
         &[
-            ("with", option_name(ds, with.option)),
-            ("points", &tr.decimal(tenths_text(first.total_tenths()))),
+            ("with", with),
+            ("points", &tr.decimal(tenths_text(first.0.total_tenths()))),
             ("rule", tie_rule(tr)),
-            ("first", option_name(ds, first.option)),
+            ("first", first.1),
         ],
     )
 }
@@ -68,39 +66,27 @@ pub fn gap_text(tr: Tr, ahead: &Ranked, behind: &Ranked) -> String {
     }
 }
 
-fn criterion_name(ds: &Dataset, i: usize) -> &str {
-    ds.criteria.get(i).map_or("?", |c| c.name.as_str())
-}
-
-fn option_name(ds: &Dataset, i: usize) -> &str {
-    ds.options.get(i).map_or("?", |o| o.name.as_str())
-}
-
-fn detail(r: &Ranked, i: usize) -> &str {
-    r.contributions.get(i).map_or("", |c| c.detail.as_str())
-}
-
-/// One line per criterion where `a` leads `b` most: `key` is the ahead or behind sentence.
+/// One line per criterion where `a` leads `b` most: `key` is the ahead or behind sentence,
+/// said from `a`'s side (`from_a`) or `b`'s.
 fn advantages(
     tr: Tr,
     ds: &Dataset,
     key: K,
     a: &Ranked,
     b: &Ranked,
-    mine: &Ranked,
+    from_a: bool,
     other: &str,
 ) -> Vec<String> {
-    let (top, len) = top_advantages(a, b);
-    top.iter()
-        .take(len)
-        .map(|&(i, d)| {
-            let theirs = if std::ptr::eq(mine, a) { b } else { a };
+    top_advantages(ds, a, b)
+        .into_iter()
+        .map(|(criterion, da, db, d)| {
+            let (mine, theirs) = if from_a { (da, db) } else { (db, da) };
             tr.f(
                 key,
                 &[
-                    ("criterion", criterion_name(ds, i)),
-                    ("a", detail(mine, i)),
-                    ("b", detail(theirs, i)),
+                    ("criterion", criterion),
+                    ("a", mine),
+                    ("b", theirs),
                     ("other", other),
                     ("points", &tr.decimal(tenths_text(d))),
                 ],
@@ -113,31 +99,28 @@ fn advantages(
 pub(crate) fn why(
     tr: Tr,
     ds: &Dataset,
-    winner: &Ranked,
-    runner_up: Option<&Ranked>,
+    winner: Named,
+    runner_up: Option<Named>,
     all_zero: bool,
 ) -> Vec<String> {
     if all_zero {
         return vec![tr.t(k::EXPLAIN_ALL_ZERO).to_string()];
     }
-    let Some(r) = runner_up else {
+    let Some((r, rname)) = runner_up else {
         return vec![tr.f(
             k::EXPLAIN_ONLY,
-            &[
-                ("name", option_name(ds, winner.option)),
-                ("subject", &ds.subject),
-            ],
+            &[("name", winner.1), ("subject", &ds.subject)],
         )];
     };
-    if winner.total == r.total {
-        return vec![tie_sentence(tr, ds, r, winner)];
+    let w = winner.0;
+    if w.total == r.total {
+        return vec![tie_sentence(tr, rname, winner)];
     }
-    let rname = option_name(ds, r.option);
-    let out = advantages(tr, ds, k::EXPLAIN_AHEAD, winner, r, winner, rname);
+    let out = advantages(tr, ds, k::EXPLAIN_AHEAD, w, r, true, rname);
     if out.is_empty() {
         return vec![tr.f(
             k::EXPLAIN_AHEAD_TINY,
-            &[("other", rname), ("gap", &gap_text(tr, winner, r))],
+            &[("other", rname), ("gap", &gap_text(tr, w, r))],
         )];
     }
     out
@@ -147,22 +130,22 @@ pub(crate) fn why(
 pub(crate) fn why_not(
     tr: Tr,
     ds: &Dataset,
-    winner: &Ranked,
+    winner: Named,
     other: &Ranked,
     all_zero: bool,
 ) -> Vec<String> {
-    let wname = option_name(ds, winner.option);
+    let (w, wname) = winner;
     if all_zero {
         return vec![tr.f(k::EXPLAIN_ZERO_TIE, &[("other", wname)])];
     }
-    if winner.total == other.total {
-        return vec![tie_sentence(tr, ds, winner, winner)];
+    if w.total == other.total {
+        return vec![tie_sentence(tr, wname, winner)];
     }
-    let out = advantages(tr, ds, k::EXPLAIN_BEHIND, winner, other, other, wname);
+    let out = advantages(tr, ds, k::EXPLAIN_BEHIND, w, other, false, wname);
     if out.is_empty() {
         return vec![tr.f(
             k::EXPLAIN_BEHIND_TINY,
-            &[("other", wname), ("gap", &gap_text(tr, winner, other))],
+            &[("other", wname), ("gap", &gap_text(tr, w, other))],
         )];
     }
     out

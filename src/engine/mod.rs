@@ -27,7 +27,7 @@ pub use score::{
     MIGRATION_REINSTALL,
 };
 
-use crate::data::{CriterionKind, Dataset, Date, FlagState, MustHaves, Role, MAX_WEIGHT};
+use crate::data::{Dataset, Date, FlagState, MustHaves, Role, MAX_WEIGHT};
 use crate::i18n::{k, Tr};
 
 /// Everything one evaluation depends on.
@@ -76,6 +76,8 @@ pub struct Ranked {
     pub contributions: Vec<Contribution>,
     /// For every option but the winner: where it loses most to the winner (plain sentences).
     pub why_not: Vec<String>,
+    /// [`Ranked::points_tenths`], computed once the total is known.
+    shown: Vec<u64>,
 }
 
 impl Ranked {
@@ -88,31 +90,31 @@ impl Ranked {
     /// largest remainder, so the rows shown add up exactly to [`Ranked::total_tenths`]. Each
     /// differs from its exact points by less than 0.1; ties for the last tenths go to the
     /// earlier criterion.
-    pub fn points_tenths(&self) -> Vec<u64> {
-        let exact: Vec<f64> = self
-            .contributions
-            .iter()
-            .map(|c| finite01_100(c.points) * 10.0)
-            .collect();
-        let mut shown: Vec<u64> = exact.iter().map(|x| x.floor() as u64).collect();
-        let mut short = self
-            .total_tenths()
-            .saturating_sub(shown.iter().sum::<u64>());
+    pub fn points_tenths(&self) -> &[u64] {
+        &self.shown
+    }
+
+    /// The rounding of [`Ranked::points_tenths`].
+    fn shown_tenths(contributions: &[Contribution], total: f64) -> Vec<u64> {
+        let mut shown = Vec::with_capacity(contributions.len());
+        // (remainder, criterion) of each row's exact tenths.
+        let mut rest = Vec::with_capacity(contributions.len());
+        for (i, c) in contributions.iter().enumerate() {
+            let x = finite01_100(c.points) * 10.0;
+            let whole = x.floor();
+            shown.push(whole as u64);
+            rest.push((x - whole, i));
+        }
+        let mut short = tenths(total).saturating_sub(shown.iter().sum::<u64>());
         // Largest remainders first (stable: earlier criteria win ties).
-        let mut order: Vec<usize> = (0..exact.len()).collect();
-        order.sort_by(|&a, &b| {
-            let r = |i: usize| exact.get(i).map_or(0.0, |x| x - x.floor());
-            r(b).total_cmp(&r(a))
-        });
-        for i in order {
-            if short == 0 {
+        rest.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for (r, i) in rest {
+            if short == 0 || r <= 0.0 {
                 break;
             }
-            if exact.get(i).is_some_and(|x| x.fract() > 0.0) {
-                if let Some(s) = shown.get_mut(i) {
-                    *s += 1;
-                    short -= 1;
-                }
+            if let Some(s) = shown.get_mut(i) {
+                *s += 1;
+                short -= 1;
             }
         }
         shown
@@ -244,16 +246,22 @@ impl<'a> Inputs<'a> {
     }
 }
 
-/// Which must-have failed (for the relax hint).
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Must {
-    Flag(usize),
-    Arch,
-    MinYears,
+/// A must-have in play, with the number of otherwise-eligible options it removes (for the
+/// relax hint).
+#[derive(Clone, Copy)]
+enum Must<'a> {
+    Flag(&'a str),
+    Arch(&'a str),
+    MinYears(f64),
 }
 
 /// Ranks the options in play. Pure, deterministic, never panics, never yields NaN.
 pub fn evaluate(inputs: &Inputs) -> Evaluation {
+    evaluate_named(inputs).0
+}
+
+/// [`evaluate`], with the name of each ranked option (in ranking order).
+fn evaluate_named<'d>(inputs: &Inputs<'d>) -> (Evaluation, Vec<&'d str>) {
     let ds = inputs.dataset;
     let today = inputs.today;
     let m = ds.criteria.len();
@@ -291,7 +299,16 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
         .collect();
     let must_arch = inputs.must.arch.as_deref().filter(|a| !a.is_empty());
     let must_years = inputs.must.min_years.filter(|y| y.is_finite() && *y > 0.0);
-    let mut fail_counts = vec![0usize; must_flags.len() + 2];
+    // One slot per must-have in play: the flags in order, then the arch, then the years.
+    let mut fails: Vec<(Must, usize)> = must_flags
+        .iter()
+        .map(|&(_, f)| Must::Flag(f))
+        .chain(must_arch.map(Must::Arch))
+        .chain(must_years.map(Must::MinYears))
+        .map(|m| (m, 0))
+        .collect();
+    let arch_slot = must_flags.len();
+    let years_slot = arch_slot + usize::from(must_arch.is_some());
     let mut must_candidates = 0usize;
 
     // The fleet: one group per current version (servers as weights).
@@ -311,22 +328,23 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
     };
     let mut plans: Vec<OptionPlans> = Vec::new();
 
-    let mut ranking: Vec<Ranked> = Vec::with_capacity(n_all);
+    // Each eligible option's entry with its name (paired here, never looked up again).
+    let mut ranked: Vec<(Ranked, &str)> = Vec::with_capacity(n_all);
     let mut excluded: Vec<Excluded> = Vec::new();
     for (oi, opt) in ds.options.iter().enumerate() {
         if inputs.in_play.is_some_and(|list| !list.contains(&oi)) {
             continue;
         }
         let life = lifecycle_with(opt, today, inputs.count_paid);
-        if opt.role == Role::Target && !groups.is_empty() {
-            plans.push(OptionPlans {
-                option: oi,
-                groups: groups
-                    .iter()
-                    .map(|&(cur, _)| route::plan(ds, cur, oi, today, &landing))
-                    .collect(),
-            });
-        }
+        // The chosen route from each group, for a target option (none for a new install).
+        let planned = opt.role == Role::Target && !groups.is_empty();
+        let routes: Vec<Option<Plan>> = match planned {
+            true => groups
+                .iter()
+                .map(|&(cur, _)| route::plan(ds, cur, oi, today, &landing))
+                .collect(),
+            false => Vec::new(),
+        };
         let tr = inputs.tr;
         let mut reasons: Vec<String> = Vec::new();
         let legacy = opt.role == Role::Legacy;
@@ -344,15 +362,10 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
         if !blocked {
             must_candidates += 1;
         }
-        let mut fail = |what: Must, reason: String, reasons: &mut Vec<String>| {
+        let mut fail = |slot: usize, reason: String, reasons: &mut Vec<String>| {
             reasons.push(reason);
             if !blocked {
-                let slot = match what {
-                    Must::Flag(k) => k,
-                    Must::Arch => must_flags.len(),
-                    Must::MinYears => must_flags.len() + 1,
-                };
-                if let Some(c) = fail_counts.get_mut(slot) {
+                if let Some((_, c)) = fails.get_mut(slot) {
                     *c += 1;
                 }
             }
@@ -367,7 +380,7 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                     tr.f(k::EXCLUDE_FLAG_UNVERIFIED, &[("flag", flag_name(ds, flag))])
                 }
             };
-            fail(Must::Flag(k), reason, &mut reasons);
+            fail(k, reason, &mut reasons);
         }
         if !ended {
             if let Some(arch) = must_arch {
@@ -401,7 +414,7 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                             ],
                         )
                     };
-                    fail(Must::Arch, reason, &mut reasons);
+                    fail(arch_slot, reason, &mut reasons);
                 }
             }
             if let Some(need) = must_years {
@@ -423,10 +436,10 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                         if let Some(v) = life.undated.and_then(|i| opt.versions.get(i)) {
                             reason.push_str(&tr.f(k::EXCLUDE_UNDATED, &[("version", &v.name)]));
                         }
-                        fail(Must::MinYears, reason, &mut reasons)
+                        fail(years_slot, reason, &mut reasons)
                     }
                     None => fail(
-                        Must::MinYears,
+                        years_slot,
                         tr.f(k::EXCLUDE_NO_END, &[("need", &years_text(tr, need))]),
                         &mut reasons,
                     ),
@@ -440,6 +453,12 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                 reasons,
                 security_ended,
             });
+            if planned {
+                plans.push(OptionPlans {
+                    option: oi,
+                    groups: routes,
+                });
+            }
             continue;
         }
 
@@ -448,26 +467,15 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
             ds,
             today,
             groups: &groups,
-            plans: plans
-                .last()
-                .filter(|p| p.option == oi)
-                .map_or(&[][..], |p| p.groups.as_slice()),
+            plans: &routes,
             count_paid: inputs.count_paid,
             tr: inputs.tr,
         };
         let mut contributions = Vec::with_capacity(m);
         let mut acc = 0.0;
-        // Position among hand-valued criteria: where this option's rating most likely sits.
-        let mut hand = 0;
         for (ci, c) in ds.criteria.iter().enumerate() {
             let mut detail = String::with_capacity(48);
-            let u = score::utility(&ctx, oi, opt, &life, hand, c, &mut detail);
-            if !matches!(
-                c.scoring,
-                CriterionKind::YearsLeft { .. } | CriterionKind::Migration
-            ) {
-                hand += 1;
-            }
+            let u = score::utility(&ctx, oi, opt, &life, ci, c, &mut detail);
             let wi = w.get(ci).copied().unwrap_or(0.0);
             acc += wi * u;
             let points = if all_weights_zero {
@@ -483,16 +491,25 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
             });
         }
         let total = total_from(acc, sum);
-        ranking.push(Ranked {
+        let entry = Ranked {
             option: oi,
             total,
+            shown: Ranked::shown_tenths(&contributions, total),
             contributions,
             why_not: Vec::new(),
-        });
+        };
+        ranked.push((entry, opt.name.as_str()));
+        if planned {
+            plans.push(OptionPlans {
+                option: oi,
+                groups: routes,
+            });
+        }
     }
 
     // Best first; the sort is stable, so ties keep dataset order.
-    ranking.sort_by(|a, b| b.total.total_cmp(&a.total));
+    ranked.sort_by(|a, b| b.0.total.total_cmp(&a.0.total));
+    let (mut ranking, names): (Vec<Ranked>, Vec<&str>) = ranked.into_iter().unzip();
 
     let margin = if inputs.near_tie_margin.is_finite() && inputs.near_tie_margin >= 0.0 {
         inputs.near_tie_margin
@@ -505,8 +522,12 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
     };
 
     let mut why = Vec::new();
-    if let Some((winner, rest)) = ranking.split_first_mut() {
-        why = explain::why(inputs.tr, ds, winner, rest.first(), all_weights_zero);
+    if let (Some((winner, rest)), Some((&wname, rest_names))) =
+        (ranking.split_first_mut(), names.split_first())
+    {
+        let winner = (&*winner, wname);
+        let runner_up = rest.first().zip(rest_names.first().copied());
+        why = explain::why(inputs.tr, ds, winner, runner_up, all_weights_zero);
         for r in rest.iter_mut() {
             r.why_not = explain::why_not(inputs.tr, ds, winner, r, all_weights_zero);
         }
@@ -519,14 +540,15 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
                 fleet: &[],
                 ..*inputs
             };
-            let best = evaluate(&alone).ranking.first().map(|r| r.option);
-            if let Some(b) = best.filter(|&b| b != w) {
+            let (e, names) = evaluate_named(&alone);
+            let best = e.ranking.first().map(|r| r.option).zip(names.first());
+            if let Some((_, other)) = best.filter(|&(b, _)| b != w) {
                 why.push(inputs.tr.f(
                     k::EXPLAIN_FLEET_GROUP,
                     &[
                         ("n", &inputs.tr.decimal(fmt_num(n))),
                         ("system", route::stage_name(ds, cur)),
-                        ("other", option_name(ds, b)),
+                        ("other", other),
                     ],
                 ));
             }
@@ -542,20 +564,12 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
     let sensitivity = sensitivity::sensitivity(&opts, &u, &w, MAX_WEIGHT / scale, scale);
 
     let relax_hint = if ranking.is_empty() && !excluded.is_empty() {
-        relax_hint(
-            inputs.tr,
-            ds,
-            &must_flags,
-            must_arch,
-            must_years,
-            &fail_counts,
-            must_candidates,
-        )
+        relax_hint(inputs.tr, ds, &fails, must_candidates)
     } else {
         None
     };
 
-    Evaluation {
+    let evaluation = Evaluation {
         ranking,
         excluded,
         all_weights_zero,
@@ -565,7 +579,8 @@ pub fn evaluate(inputs: &Inputs) -> Evaluation {
         relax_hint,
         plans,
         tr: inputs.tr,
-    }
+    };
+    (evaluation, names)
 }
 
 /// Total on the 0–100 scale from Σ w·u and Σ w. Rounded to 1e-9 points, far below anything
@@ -594,49 +609,32 @@ fn finite01_100(x: f64) -> f64 {
     }
 }
 
-fn option_name(ds: &Dataset, oi: usize) -> &str {
-    ds.options.get(oi).map_or("?", |o| o.name.as_str())
-}
-
+/// A must-have flag's name (the id itself for a flag the dataset does not define: a host's
+/// `must-have` value is checked against the dataset's flags, but a direct caller's is not).
 fn flag_name<'d>(ds: &'d Dataset, id: &'d str) -> &'d str {
-    ds.flags
-        .iter()
-        .find(|f| f.id == id)
-        .map_or(id, |f| f.name.as_str())
+    let name = ds.refs().flag(id).and_then(|i| ds.flags.get(i));
+    name.map_or(id, |f| f.name.as_str())
 }
 
-fn relax_hint(
-    tr: Tr,
-    ds: &Dataset,
-    must_flags: &[(usize, &str)],
-    arch: Option<&str>,
-    years: Option<f64>,
-    counts: &[usize],
-    candidates: usize,
-) -> Option<String> {
+fn relax_hint(tr: Tr, ds: &Dataset, fails: &[(Must, usize)], candidates: usize) -> Option<String> {
     // The must-have failed by the most otherwise-eligible options (first one on a tie).
-    let mut best: Option<(usize, usize)> = None;
-    for (slot, &c) in counts.iter().enumerate() {
+    let mut best: Option<(Must, usize)> = None;
+    for &(what, c) in fails {
         if c > 0 && best.is_none_or(|(_, b)| c > b) {
-            best = Some((slot, c));
+            best = Some((what, c));
         }
     }
-    let Some((slot, count)) = best else {
+    let Some((what, count)) = best else {
         return if candidates == 0 {
             Some(tr.f(k::RELAX_NONE, &[("subject", &ds.subject)]))
         } else {
             None
         };
     };
-    let name = if let Some(&(_, flag)) = must_flags.get(slot) {
-        flag_name(ds, flag).to_string()
-    } else if slot == must_flags.len() {
-        tr.f(k::RELAX_RUNS_ON, &[("arch", arch.unwrap_or("?"))])
-    } else {
-        tr.f(
-            k::RELAX_MIN_YEARS,
-            &[("years", &years_text(tr, years.unwrap_or(0.0)))],
-        )
+    let name = match what {
+        Must::Flag(flag) => flag_name(ds, flag).to_string(),
+        Must::Arch(arch) => tr.f(k::RELAX_RUNS_ON, &[("arch", arch)]),
+        Must::MinYears(years) => tr.f(k::RELAX_MIN_YEARS, &[("years", &years_text(tr, years))]),
     };
     // The headline already says that nothing meets every must-have: only the advice here.
     Some(tr.f(

@@ -21,7 +21,7 @@
 //! first, never below a reinstall's: 0 steps 1, a reinstall 0.2.
 
 use super::score::{migration_utility, MIGRATION_REINSTALL};
-use crate::data::{Backing, Dataset, Date, Method, Version};
+use crate::data::{At, Backing, Dataset, Date, Method, OptionEntry, Stage, Version};
 use crate::i18n::{k, Tr};
 
 /// Longest chain of in-place steps considered.
@@ -121,18 +121,6 @@ pub fn effective_end(v: &Version, count_paid: bool) -> (Option<Date>, Option<usi
     (end, paid)
 }
 
-/// Option index and, for a version, its index, of the stage `id` (a version or a waypoint).
-fn owner(ds: &Dataset, id: &str) -> Option<(usize, Option<usize>)> {
-    for (oi, o) in ds.options.iter().enumerate() {
-        if let Some(vi) = o.versions.iter().position(|v| v.id == id) {
-            return Some((oi, Some(vi)));
-        }
-    }
-    let w = ds.waypoints.iter().find(|w| w.id == id)?;
-    let oi = ds.options.iter().position(|o| o.id == w.option)?;
-    Some((oi, None))
-}
-
 /// The landing version's end and paid offer, if it may be landed on.
 fn landable(v: &Version, today: Date, l: &Landing) -> Option<(Option<Date>, Option<usize>)> {
     let (end, paid) = effective_end(v, l.count_paid);
@@ -162,7 +150,8 @@ fn key(r: &Route) -> (usize, bool, usize, i64) {
 /// can be landed on (or `current` or `oi` is unknown).
 pub fn plan(ds: &Dataset, current: &str, oi: usize, today: Date, l: &Landing) -> Option<Plan> {
     let opt = ds.options.get(oi)?;
-    let (cur_owner, cur_version) = owner(ds, current)?;
+    let refs = ds.refs();
+    let start = refs.stage(current)?;
     let mut best: Option<Route> = None;
     let mut offer = |r: Route| {
         if best.as_ref().is_none_or(|b| key(&r) < key(b)) {
@@ -171,9 +160,9 @@ pub fn plan(ds: &Dataset, current: &str, oi: usize, today: Date, l: &Landing) ->
     };
 
     // Already running a supported version of it.
-    if cur_owner == oi {
-        if let Some(vi) = cur_version {
-            if let Some((end, paid)) = opt.versions.get(vi).and_then(|v| landable(v, today, l)) {
+    if start.option == oi {
+        if let Some((vi, v)) = version_of(opt, start) {
+            if let Some((end, paid)) = landable(v, today, l) {
                 offer(Route {
                     steps: Vec::new(),
                     version: vi,
@@ -186,47 +175,41 @@ pub fn plan(ds: &Dataset, current: &str, oi: usize, today: Date, l: &Landing) ->
         }
     }
 
-    // In-place chains, depth first.
-    let mut path: Vec<usize> = Vec::with_capacity(MAX_STEPS);
-    let mut stack: Vec<(usize, usize)> = Vec::new(); // (depth, migration index)
-    let push_from = |stack: &mut Vec<(usize, usize)>, from: &str, depth: usize| {
+    // In-place chains, depth first, over the resolved stages (no id compared again).
+    let mut path: Vec<(usize, Stage)> = Vec::with_capacity(MAX_STEPS);
+    let mut stack: Vec<(usize, usize, Stage)> = Vec::new(); // (depth, migration index, to)
+    let push_from = |stack: &mut Vec<(usize, usize, Stage)>, from: Stage, depth: usize| {
         for (mi, m) in ds.migrations.iter().enumerate().rev() {
-            if m.method == Method::InPlace && m.from == from {
-                stack.push((depth, mi));
+            let Some(ends) = refs.migration(mi) else {
+                continue;
+            };
+            if let (Method::InPlace, Some(f), Some(to)) = (m.method, ends.from, ends.to) {
+                if f == from {
+                    stack.push((depth, mi, to));
+                }
             }
         }
     };
-    push_from(&mut stack, current, 0);
-    while let Some((depth, mi)) = stack.pop() {
+    push_from(&mut stack, start, 0);
+    while let Some((depth, mi, to)) = stack.pop() {
         path.truncate(depth);
-        let Some(m) = ds.migrations.get(mi) else {
-            continue;
-        };
         // No stage twice (no cycles back to the start either).
-        let seen = m.to == current
-            || path
-                .iter()
-                .any(|&p| ds.migrations.get(p).is_some_and(|x| x.to == m.to));
-        if seen {
+        if to == start || path.iter().any(|&(_, s)| s == to) {
             continue;
         }
-        let Some((to_owner, to_version)) = owner(ds, &m.to) else {
-            continue;
-        };
-        if to_owner != oi && to_owner != cur_owner {
+        if to.option != oi && to.option != start.option {
             continue;
         }
-        path.push(mi);
-        if to_owner == oi {
-            if let Some(vi) = to_version {
-                if let Some((end, paid)) = opt.versions.get(vi).and_then(|v| landable(v, today, l))
-                {
+        path.push((mi, to));
+        if to.option == oi {
+            if let Some((vi, v)) = version_of(opt, to) {
+                if let Some((end, paid)) = landable(v, today, l) {
                     offer(chain(ds, &path, vi, end, paid));
                 }
             }
         }
         if path.len() < MAX_STEPS {
-            push_from(&mut stack, &m.to, path.len());
+            push_from(&mut stack, to, path.len());
         }
     }
 
@@ -258,11 +241,23 @@ pub fn plan(ds: &Dataset, current: &str, oi: usize, today: Date, l: &Landing) ->
     Some(Plan { best, alternative })
 }
 
+/// The version a stage of `opt` names, with its index (None for a waypoint).
+fn version_of(opt: &OptionEntry, s: Stage) -> Option<(usize, &Version)> {
+    let vi = s.version()?;
+    Some((vi, opt.versions.get(vi)?))
+}
+
 /// The route made of the in-place paths `path`, landing on version `vi`.
-fn chain(ds: &Dataset, path: &[usize], vi: usize, end: Option<Date>, paid: Option<usize>) -> Route {
+fn chain(
+    ds: &Dataset,
+    path: &[(usize, Stage)],
+    vi: usize,
+    end: Option<Date>,
+    paid: Option<usize>,
+) -> Route {
     let mut utility = 1.0;
     let mut unsupported = 0;
-    for (k, &mi) in path.iter().enumerate() {
+    for (k, &(mi, _)) in path.iter().enumerate() {
         if let Some(m) = ds.migrations.get(mi) {
             utility *= migration_utility(m.method, m.upgrade, m.backing);
             if m.backing == Backing::Unsupported {
@@ -274,7 +269,7 @@ fn chain(ds: &Dataset, path: &[usize], vi: usize, end: Option<Date>, paid: Optio
         }
     }
     Route {
-        steps: path.iter().map(|&mi| Step::Path(mi)).collect(),
+        steps: path.iter().map(|&(mi, _)| Step::Path(mi)).collect(),
         version: vi,
         end,
         paid,
@@ -283,28 +278,20 @@ fn chain(ds: &Dataset, path: &[usize], vi: usize, end: Option<Date>, paid: Optio
     }
 }
 
-/// Display name of a version or waypoint id (the id itself when unknown).
+/// Display name of a version or waypoint id (the id itself when unknown: a host's current
+/// system the dataset does not list).
 pub fn stage_name<'d>(ds: &'d Dataset, id: &'d str) -> &'d str {
-    ds.options
-        .iter()
-        .flat_map(|o| &o.versions)
-        .find(|v| v.id == id)
-        .map(|v| v.name.as_str())
-        .or_else(|| {
-            ds.waypoints
-                .iter()
-                .find(|w| w.id == id)
-                .map(|w| w.name.as_str())
-        })
-        .unwrap_or(id)
+    let name = ds.refs().stage(id).and_then(|s| match s.at {
+        At::Version(vi) => ds.options.get(s.option)?.versions.get(vi).map(|v| &v.name),
+        At::Waypoint(wi) => ds.waypoints.get(wi).map(|w| &w.name),
+    });
+    name.map_or(id, String::as_str)
 }
 
-/// Display name of a tool id.
-pub fn tool_name<'d>(ds: &'d Dataset, id: &'d str) -> &'d str {
-    ds.tools
-        .iter()
-        .find(|t| t.id == id)
-        .map_or(id, |t| t.name.as_str())
+/// Display name of migration `mi`'s tool (None: it names none).
+fn tool_name(ds: &Dataset, mi: usize) -> Option<&str> {
+    let ti = ds.refs().migration(mi)?.tool?;
+    ds.tools.get(ti).map(|t| t.name.as_str())
 }
 
 /// ", with paid <offer> from <vendor>" when the route's end comes from a paid offer.
@@ -363,10 +350,9 @@ pub fn describe(
             .steps
             .iter()
             .filter_map(|s| match s {
-                Step::Path(mi) => ds.migrations.get(*mi).and_then(|m| m.tool.as_deref()),
+                Step::Path(mi) => tool_name(ds, *mi),
                 Step::Reinstall => None,
             })
-            .map(|t| tool_name(ds, t))
             .collect();
         let mut names = String::new();
         let mut i = 0;

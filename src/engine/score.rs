@@ -178,19 +178,27 @@ pub(crate) struct Ctx<'a> {
     pub tr: Tr,
 }
 
-/// Utility in [0, 1] of option `oi` on criterion `c`; writes the human-readable value to `detail`.
+/// Utility in [0, 1] of option `oi` on criterion `c` (index `ci`); writes the human-readable
+/// value to `detail`.
 pub(crate) fn utility(
     ctx: &Ctx<'_>,
     oi: usize,
     opt: &OptionEntry,
     life: &Lifecycle,
-    hint: usize,
+    ci: usize,
     c: &Criterion,
     detail: &mut String,
 ) -> f64 {
     let tr = ctx.tr;
+    // The option's rating on it, aligned with the criteria once by `Dataset::refs`.
+    let rating = || {
+        ctx.ds
+            .rating(oi, ci)
+            .map(|r| r.value)
+            .filter(|v| v.is_finite())
+    };
     let u = match &c.scoring {
-        CriterionKind::Scale { max } => match rating(opt, &c.id, hint) {
+        CriterionKind::Scale { max } => match rating() {
             None => no_rating(tr, detail),
             Some(v) => {
                 push_num(tr, detail, v);
@@ -208,7 +216,7 @@ pub(crate) fn utility(
             max,
             higher_is_better,
             unit,
-        } => match rating(opt, &c.id, hint) {
+        } => match rating() {
             None => no_rating(tr, detail),
             Some(v) => {
                 push_num(tr, detail, v);
@@ -237,7 +245,7 @@ pub(crate) fn utility(
                 }
             }
         },
-        CriterionKind::YesNo => match rating(opt, &c.id, hint) {
+        CriterionKind::YesNo => match rating() {
             None => no_rating(tr, detail),
             Some(v) => {
                 let u = clamp01(v);
@@ -301,18 +309,6 @@ pub(crate) fn utility(
 fn no_rating(tr: Tr, detail: &mut String) -> f64 {
     detail.push_str(tr.t(k::SCORE_NO_RATING));
     0.0
-}
-
-/// The option's rating for `criterion`; `hint` is where it most likely sits (ratings are
-/// usually listed in criteria order).
-fn rating(opt: &OptionEntry, criterion: &str, hint: usize) -> Option<f64> {
-    let hit = |r: &&crate::data::Rating| r.criterion == criterion;
-    opt.ratings
-        .get(hint)
-        .filter(hit)
-        .or_else(|| opt.ratings.iter().find(hit))
-        .map(|r| r.value)
-        .filter(|v| v.is_finite())
 }
 
 fn years_utility(years: f64, cap_years: f64) -> f64 {

@@ -23,8 +23,11 @@ const END_TOLERANCE: f64 = 1e-9;
 /// Crossings closer than this (relative) count as simultaneous.
 const SAME_CROSSING: f64 = 1e-12;
 
+/// One ranked option: its index and its utilities, one per criterion (in criteria order).
+type Row<'a> = (usize, &'a [f64]);
+
 /// `opts`: option indices in ranking order (winner first); `u`: utilities, row-major in the
-/// same order, `m` per row; `w`: sanitized weights (length `m`); `hi`: top of the slider range
+/// same order, one per weight per row; `w`: sanitized weights; `hi`: top of the slider range
 /// in the same units as `w`; thresholds are multiplied by `scale` on output.
 pub(crate) fn sensitivity(
     opts: &[usize],
@@ -34,14 +37,17 @@ pub(crate) fn sensitivity(
     scale: f64,
 ) -> Vec<Sensitivity> {
     let m = w.len();
-    let n = opts.len();
+    if m == 0 {
+        return Vec::new();
+    }
+    // Rows of exactly `m` utilities each, paired with their option.
+    let rows: Vec<Row> = opts.iter().copied().zip(u.chunks_exact(m)).collect();
     let mut out = Vec::with_capacity(m);
-    let mut others = vec![0.0; n];
-    for i in 0..m {
-        let (rise, fall) = if n < 2 {
+    for (i, &c) in w.iter().enumerate() {
+        let (rise, fall) = if rows.len() < 2 {
             (None, None)
         } else {
-            one(opts, u, w, i, &mut others, hi)
+            one(&rows, w, i, c, hi)
         };
         let at = |c: Option<(f64, usize)>, rising: bool| match c {
             Some((t, k)) => Threshold::At {
@@ -51,13 +57,12 @@ pub(crate) fn sensitivity(
             },
             None => Threshold::NoChange,
         };
-        let c = w.get(i).copied().unwrap_or(0.0);
         let rise_first = match (rise, fall) {
             (Some((tr, _)), Some((tf, _))) => tr - c <= c - tf,
             (Some(_), None) => true,
             _ => false,
         };
-        let step = |x: Crossing, rising: bool| settable(opts, u, w, i, x, rising, scale);
+        let step = |x: Crossing, rising: bool| settable(&rows, w, i, c, x, rising, scale);
         let (threshold, opposite, settable, settable_opposite) = if rise_first {
             (
                 at(rise, true),
@@ -84,56 +89,51 @@ pub(crate) fn sensitivity(
     out
 }
 
-fn row(u: &[f64], k: usize, m: usize) -> &[f64] {
-    u.get(k * m..(k + 1) * m).unwrap_or(&[])
+/// Row `r`'s utility on criterion `i` and A = Σ_{j≠i} w_j·u_j, summed in the same order as
+/// the totals so that a tie at w = 0 is seen exactly as the ranking sees it.
+fn split(r: &[f64], w: &[f64], i: usize) -> (f64, f64) {
+    let (mut ui, mut a) = (0.0, 0.0);
+    for (j, (&x, &y)) in r.iter().zip(w).enumerate() {
+        if j == i {
+            ui = x;
+        } else {
+            a += y * x;
+        }
+    }
+    (ui, a)
 }
 
-fn get(u: &[f64], k: usize, m: usize, i: usize) -> f64 {
-    u.get(k * m + i).copied().unwrap_or(0.0)
-}
-
-/// Nearest rising and falling crossing for criterion `i`: (weight, new winner option index).
-fn one(
-    opts: &[usize],
-    u: &[f64],
-    w: &[f64],
-    i: usize,
-    others: &mut [f64],
-    hi: f64,
-) -> (Crossing, Crossing) {
-    let m = w.len();
-    let n = opts.len();
-    let c = w.get(i).copied().unwrap_or(0.0);
+/// Nearest rising and falling crossing for criterion `i` (weight `c` now): (weight, new winner
+/// option index). `rows` has the winner first.
+fn one(rows: &[Row], w: &[f64], i: usize, c: f64, hi: f64) -> (Crossing, Crossing) {
     let s = w
         .iter()
         .enumerate()
         .filter(|&(j, _)| j != i)
         .map(|(_, x)| x)
         .sum::<f64>();
-    let Some(&wid) = opts.first() else {
+    let Some((&(wid, wrow), challengers)) = rows.split_first() else {
         return (None, None);
     };
-    let uw = get(u, 0, m, i);
+    let (uw, aw) = split(wrow, w, i);
     if s <= 0.0 {
         // Every other weight is zero: any w > 0 ranks by u_i alone; w = 0 ties everyone.
         let mut rise = None;
         let mut fall = None;
         if c <= 0.0 && hi > 0.0 {
-            let mut best = 0;
-            for k in 1..n {
-                let (uk, ub) = (get(u, k, m, i), get(u, best, m, i));
-                let ok = opts.get(k).copied().unwrap_or(usize::MAX);
-                let ob = opts.get(best).copied().unwrap_or(usize::MAX);
+            let (mut ub, mut ob) = (uw, wid);
+            for &(ok, r) in challengers {
+                let (uk, _) = split(r, w, i);
                 if uk > ub || (uk == ub && ok < ob) {
-                    best = k;
+                    (ub, ob) = (uk, ok);
                 }
             }
-            if best != 0 {
-                rise = opts.get(best).map(|&o| (0.0, o));
+            if ob != wid {
+                rise = Some((0.0, ob));
             }
         }
         if c > 0.0 {
-            if let Some(&first) = opts.iter().min() {
+            if let Some(first) = rows.iter().map(|&(o, _)| o).min() {
                 if first != wid {
                     fall = Some((0.0, first));
                 }
@@ -141,25 +141,12 @@ fn one(
         }
         return (rise, fall);
     }
-    // A_k = Σ_{j≠i} w_j·u_kj, summed in the same order as the totals so that a tie at w = 0
-    // is seen exactly as the ranking sees it.
-    for (k, a) in others.iter_mut().enumerate() {
-        *a = row(u, k, m)
-            .iter()
-            .zip(w)
-            .enumerate()
-            .filter(|&(j, _)| j != i)
-            .fold(0.0, |acc, (_, (x, y))| acc + y * x);
-    }
-    let aw = others.first().copied().unwrap_or(0.0);
     let mut rise: Option<(f64, usize, f64)> = None; // (t, option, u_ki)
     let mut fall: Option<(f64, usize, f64)> = None;
     // Some crossing lies at (or a rounding error from) an end of the range.
     let (mut near_hi, mut near_lo) = (false, false);
-    for k in 1..n {
-        let Some(&ok) = opts.get(k) else { continue };
-        let uk = get(u, k, m, i);
-        let ak = others.get(k).copied().unwrap_or(0.0);
+    for &(ok, r) in challengers {
+        let (uk, ak) = split(r, w, i);
         let a = aw - ak;
         let b = uw - uk;
         // Crossings strictly inside the range; the ends are checked below by evaluating there.
@@ -184,12 +171,12 @@ fn one(
     // At an end of the range a crossing can sit exactly on it (then list order decides) or a
     // rounding away from it: ask the totals themselves, computed exactly as the ranking does.
     if rise.is_none() && near_hi && c < hi {
-        rise = winner_at(opts, u, w, i, hi)
+        rise = winner_at(rows, w, i, hi)
             .filter(|&o| o != wid)
             .map(|o| (hi, o));
     }
     if fall.is_none() && near_lo && c > 0.0 {
-        fall = winner_at(opts, u, w, i, 0.0)
+        fall = winner_at(rows, w, i, 0.0)
             .filter(|&o| o != wid)
             .map(|o| (0.0, o));
     }
@@ -203,17 +190,17 @@ fn one(
 /// settings from the crossing outwards. A crossing exactly on a setting is a tie there, which
 /// list order decides.
 fn settable(
-    opts: &[usize],
-    u: &[f64],
+    rows: &[Row],
     w: &[f64],
     i: usize,
+    c: f64,
     x: Crossing,
     rising: bool,
     scale: f64,
 ) -> Option<Setting> {
     let (t, _) = x?;
-    let wid = *opts.first()?;
-    let now = w.get(i).copied().unwrap_or(0.0) * scale;
+    let &(wid, _) = rows.first()?;
+    let now = c * scale;
     let top = (crate::data::MAX_WEIGHT / WEIGHT_STEP).floor();
     let t = t * scale / WEIGHT_STEP;
     let mut k = if rising {
@@ -227,7 +214,7 @@ fn settable(
     while (0.0..=top).contains(&k) {
         let weight = k * WEIGHT_STEP;
         if (rising && weight > now) || (!rising && weight < now) {
-            if let Some(winner) = winner_at(opts, u, w, i, weight / scale).filter(|&o| o != wid) {
+            if let Some(winner) = winner_at(rows, w, i, weight / scale).filter(|&o| o != wid) {
                 return Some(Setting {
                     weight,
                     rising,
@@ -241,13 +228,12 @@ fn settable(
 }
 
 /// The winner (option index) with weight `i` set to `x`, computed like [`super::evaluate`].
-fn winner_at(opts: &[usize], u: &[f64], w: &[f64], i: usize, x: f64) -> Option<usize> {
-    let m = w.len();
+fn winner_at(rows: &[Row], w: &[f64], i: usize, x: f64) -> Option<usize> {
     let wj = |j: usize, y: f64| if j == i { x } else { y };
     let sum: f64 = w.iter().enumerate().map(|(j, &y)| wj(j, y)).sum();
     let mut best: Option<(f64, usize)> = None;
-    for (k, &o) in opts.iter().enumerate() {
-        let acc = row(u, k, m)
+    for &(o, r) in rows {
+        let acc = r
             .iter()
             .zip(w)
             .enumerate()

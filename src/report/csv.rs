@@ -38,7 +38,11 @@ pub fn ranking_csv(r: &Report) -> String {
             text(option_name(ds, x.option)),
             text(&super::score_text(tr, x)),
         ];
-        for (c, t) in x.contributions.iter().zip(x.points_tenths()) {
+        for (c, t) in x
+            .contributions
+            .iter()
+            .zip(x.points_tenths().iter().copied())
+        {
             row.push(text(&c.detail));
             row.push(text(&tr.decimal(tenths_text(t))));
         }
@@ -72,7 +76,7 @@ pub fn table_csv(r: &Report) -> String {
     let urls = |ids: &[String]| {
         let list: Vec<&str> = ids
             .iter()
-            .filter_map(|id| ds.sources.iter().find(|s| &s.id == id))
+            .filter_map(|id| ds.source(id))
             .map(|s| s.url.as_str())
             .collect();
         text(&list.join(" "))

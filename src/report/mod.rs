@@ -227,10 +227,7 @@ pub fn option_name(ds: &Dataset, i: usize) -> &str {
 }
 
 fn find_version<'d>(ds: &'d Dataset, id: &str) -> Option<(usize, &'d Version)> {
-    ds.options
-        .iter()
-        .enumerate()
-        .find_map(|(oi, o)| o.versions.iter().find(|v| v.id == id).map(|v| (oi, v)))
+    ds.version(id)
 }
 
 /// A rating as the widget prints it: "8/10", "6 days", "yes".
@@ -461,9 +458,8 @@ impl<'a> Report<'a> {
             .zip(shown)
             .filter_map(|(c, points)| {
                 let crit = ds.criteria.get(c.criterion)?;
-                let confidence = opt
-                    .and_then(|o| o.ratings.iter().find(|x| x.criterion == crit.id))
-                    .map_or(Status::Verified, |x| x.confidence);
+                let rating = ds.rating(r.option, c.criterion);
+                let confidence = rating.map_or(Status::Verified, |x| x.confidence);
                 let (rationale, sources): (Option<&str>, &[String]) = match crit.scoring {
                     CriterionKind::YearsLeft { .. } => {
                         let v = opt.and_then(|o| {
@@ -482,19 +478,17 @@ impl<'a> Report<'a> {
                         });
                         (None, m.map_or(&[][..], |m| &m.sources[..]))
                     }
-                    _ => {
-                        match opt.and_then(|o| o.ratings.iter().find(|x| x.criterion == crit.id)) {
-                            Some(x) => (Some(x.rationale.as_str()), &x.sources[..]),
-                            None => (None, &[][..]),
-                        }
-                    }
+                    _ => match rating {
+                        Some(x) => (Some(x.rationale.as_str()), &x.sources[..]),
+                        None => (None, &[][..]),
+                    },
                 };
                 Some(Row {
                     criterion: c.criterion,
                     name: &crit.name,
                     weight: self.weight(c.criterion),
                     c,
-                    points,
+                    points: *points,
                     rationale,
                     sources,
                     confidence,
@@ -508,7 +502,7 @@ impl<'a> Report<'a> {
         self.setup
             .compare
             .iter()
-            .filter_map(|id| self.ds.options.iter().find(|o| &o.id == id))
+            .filter_map(|id| self.ds.option(id).map(|(_, o)| o))
             .collect()
     }
 
@@ -696,7 +690,7 @@ impl<'a> Report<'a> {
     pub fn cite(&self, ids: &[String]) -> Vec<usize> {
         let mut out: Vec<usize> = Vec::with_capacity(ids.len());
         for id in ids {
-            if let Some(n) = self.ds.sources.iter().position(|s| &s.id == id) {
+            if let Some(n) = self.ds.refs().source(id) {
                 if !out.contains(&(n + 1)) {
                     out.push(n + 1);
                 }

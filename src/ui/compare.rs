@@ -21,7 +21,7 @@ pub struct CompareProps {
 pub fn source_links(tr: Tr, d: &Data, ids: &[String]) -> Html {
     let mut seen: Vec<usize> = Vec::with_capacity(ids.len());
     for id in ids {
-        if let Some(n) = d.sources.iter().position(|s| &s.id == id) {
+        if let Some(n) = d.refs().source(id) {
             if !seen.contains(&n) {
                 seen.push(n);
             }
@@ -41,10 +41,8 @@ pub fn source_links(tr: Tr, d: &Data, ids: &[String]) -> Html {
 pub fn publisher_text(tr: Tr, d: &Data, s: &Source) -> String {
     match s.publisher() {
         Some(Publisher::Option(id)) => d
-            .options
-            .iter()
-            .find(|o| o.id == id)
-            .map_or(id, |o| o.name.as_str())
+            .option(id)
+            .map_or(id, |(_, o)| o.name.as_str())
             .to_string(),
         Some(Publisher::Vendor(v)) => v.to_string(),
         Some(Publisher::Independent) => tr.t(k::COMPARE_INDEPENDENT).to_string(),
@@ -97,7 +95,7 @@ pub fn compare(p: &CompareProps) -> Html {
     let cols: Vec<_> = p
         .picked
         .iter()
-        .filter_map(|id| d.options.iter().find(|o| &o.id == id))
+        .filter_map(|id| d.option(id).map(|(_, o)| o))
         .collect();
     html! {
         <section class="elc-panel elc-compare" aria-labelledby="elc-compare-h">

@@ -220,12 +220,7 @@ fn route_steps(tr: Tr, d: &Data, o: &OptionEntry, p: &Plan) -> Html {
 
 /// "Stay and buy extended support": the paid offers for the version run now, if any.
 fn stay(tr: Tr, d: &Data, current: &str, today: Date) -> Html {
-    let Some(v) = d
-        .options
-        .iter()
-        .flat_map(|o| &o.versions)
-        .find(|v| v.id == current)
-    else {
+    let Some((_, v)) = d.version(current) else {
         return html! {};
     };
     let offers: Vec<_> = v.extended.iter().filter(|e| e.paid).collect();

@@ -92,7 +92,7 @@ pub fn ranking(p: &ResultProps) -> Html {
                             </div>
                             <svg class="elc-bar" viewBox="0 0 1000 6" preserveAspectRatio="none" aria-hidden="true">
                                 <rect class="elc-bar-bg" x="0" y="0" width="1000" height="6" />
-                                { for r.contributions.iter().zip(r.points_tenths()).filter(|(c, _)| c.points > 0.0).map(|(c, t)| {
+                                { for r.contributions.iter().zip(r.points_tenths().iter().copied()).filter(|(c, _)| c.points > 0.0).map(|(c, t)| {
                                     let rect = html! {
                                         <rect class={classes!("elc-seg", format!("elc-c{}", c.criterion % 10))}
                                             x={fixed1(x * 10.0)} y="0" width={fixed1(c.points * 10.0)} height="6">
@@ -149,11 +149,9 @@ fn breakdown(
                     <th scope="col">{ tr.t(k::RESULT_CRITERION) }</th><th scope="col">{ tr.t(k::RESULT_WEIGHT) }</th>
                     <th scope="col">{ tr.t(k::RESULT_VALUE) }</th><th scope="col">{ tr.t(k::RESULT_SCORE) }</th><th scope="col">{ tr.t(k::RESULT_POINTS) }</th>
                 </tr></thead>
-                <tbody>{ for r.contributions.iter().zip(&shown).map(|(c, t)| {
+                <tbody>{ for r.contributions.iter().zip(shown).map(|(c, t)| {
                     // A hand-given value shows its confidence, rationale and sources with it.
-                    let rating = d.criteria.get(c.criterion).and_then(|crit| {
-                        d.options.get(r.option)?.ratings.iter().find(|x| x.criterion == crit.id)
-                    });
+                    let rating = d.rating(r.option, c.criterion);
                     let w = weights.get(c.criterion).copied().unwrap_or(0.0);
                     html! {
                     <tr>
