@@ -5,6 +5,7 @@
 
 use crate::data::{Dataset, Date, MustHaves, MAX_WEIGHT};
 use crate::fragment;
+use crate::i18n::{k, Msg};
 use crate::setup::{Change, Setup};
 use crate::view::Presentation;
 use serde::Deserialize;
@@ -92,11 +93,11 @@ pub fn apply(
     setup: &Setup,
     presentation: &Presentation,
     o: &HostOptions,
-) -> (Setup, Presentation, Vec<String>) {
+) -> (Setup, Presentation, Vec<Msg>) {
     let mut s = setup.clone();
     let mut p = presentation.clone();
     let mut problems = Vec::new();
-    let mut note = |r: Result<(), String>| {
+    let mut note = |r: Result<(), Msg>| {
         if let Err(e) = r {
             problems.push(e);
         }
@@ -110,7 +111,11 @@ pub fn apply(
                     s = x;
                     s.lang = s.lang.take().or(lang);
                 })
-                .map_err(|e| format!("fragment \"{}\": {e}", clip(text))),
+                .map_err(|e| {
+                    Msg::new(k::OPTION_FRAGMENT)
+                        .with("value", clip(text))
+                        .with_msg("error", e)
+                }),
         );
     }
     if let Some(id) = &o.preset {
@@ -165,11 +170,10 @@ pub fn apply(
                 .map(drop)
                 .map_err(|e| {
                     let all: Vec<&str> = d.options.iter().map(|o| o.id.as_str()).collect();
-                    format!(
-                        "options \"{}\": {e} (option ids: {})",
-                        clip(&text),
-                        all.join(", ")
-                    )
+                    Msg::new(k::OPTION_OPTIONS)
+                        .with("value", clip(&text))
+                        .with_msg("error", e)
+                        .with("ids", all.join(", "))
                 }),
         );
     }
@@ -180,7 +184,7 @@ pub fn apply(
                 .map_err(|e| {
                     // An unsupported language shows English (and says so), not the page's.
                     s.lang = Some("en".to_string());
-                    format!("lang: {e}; showing English")
+                    Msg::new(k::OPTION_LANG).with_msg("error", e)
                 }),
         );
     }
@@ -200,15 +204,19 @@ pub fn apply(
 }
 
 /// The `today` option: the ISO date to use as today (tests and archived pages).
-pub fn today(text: &str) -> Result<Date, String> {
-    Date::parse(text).ok_or_else(|| format!("today \"{}\" is not a date (YYYY-MM-DD)", clip(text)))
+pub fn today(text: &str) -> Result<Date, Msg> {
+    Date::parse(text).ok_or_else(|| Msg::new(k::OPTION_TODAY).with("value", clip(text)))
 }
 
 /// "8,2,6,…" (every criterion, dataset order: the fragment's `w:`) or "id:weight,…" (the
 /// named criteria; the others keep `current`).
-fn weights(d: &Dataset, current: &[f64], text: &str) -> Result<Vec<f64>, String> {
+fn weights(d: &Dataset, current: &[f64], text: &str) -> Result<Vec<f64>, Msg> {
     let text = text.trim();
-    let bad = |why: String| format!("weights \"{}\": {why}", clip(text));
+    let bad = |why: Msg| {
+        Msg::new(k::OPTION_WEIGHTS)
+            .with("value", clip(text))
+            .with_msg("error", why)
+    };
     if !text.contains(':') {
         return fragment::decode(d, &format!("w:{text}"))
             .map(|s| s.weights)
@@ -218,18 +226,16 @@ fn weights(d: &Dataset, current: &[f64], text: &str) -> Result<Vec<f64>, String>
     for pair in text.split(',').map(str::trim).filter(|p| !p.is_empty()) {
         let (id, value) = pair
             .split_once(':')
-            .ok_or_else(|| bad(format!("\"{}\" is not criterion:weight", clip(pair))))?;
+            .ok_or_else(|| bad(Msg::new(k::OPTION_WEIGHT_PAIR).with("value", clip(pair))))?;
         let i = d
             .criteria
             .iter()
             .position(|c| c.id == id.trim())
             .ok_or_else(|| {
                 let ids: Vec<&str> = d.criteria.iter().map(|c| c.id.as_str()).collect();
-                bad(format!(
-                    "\"{}\" is not one of: {}",
-                    clip(id.trim()),
-                    ids.join(", ")
-                ))
+                bad(Msg::new(k::OPTION_CRITERION)
+                    .with("value", clip(id.trim()))
+                    .with("ids", ids.join(", ")))
             })?;
         match crate::num::parse_decimal(value.trim()) {
             Some(v) if v.is_finite() && (0.0..=MAX_WEIGHT).contains(&v) => {
@@ -237,33 +243,28 @@ fn weights(d: &Dataset, current: &[f64], text: &str) -> Result<Vec<f64>, String>
                     *slot = v;
                 }
             }
-            _ => {
-                return Err(bad(format!(
-                    "weight \"{}\" is not a number from 0 to {MAX_WEIGHT}",
-                    clip(value.trim())
-                )))
-            }
+            _ => return Err(bad(fragment::weight_msg(clip(value.trim())))),
         }
     }
     Ok(w)
 }
 
 /// The fragment's `f:`/`a:`/`y:` fields only; empty text: nothing required.
-fn must(d: &Dataset, text: &str) -> Result<MustHaves, String> {
+fn must(d: &Dataset, text: &str) -> Result<MustHaves, Msg> {
     let text = text.trim();
     for part in text.split(';').filter(|p| !p.is_empty()) {
         let key = part.split_once(':').map_or(part, |(k, _)| k);
         if !["f", "a", "y"].contains(&key) {
-            return Err(format!(
-                "must \"{}\": \"{}\" is not one of f: (flags), a: (architecture), y: (years)",
-                clip(text),
-                clip(key)
-            ));
+            return Err(Msg::new(k::OPTION_MUST_KEY)
+                .with("value", clip(text))
+                .with("key", clip(key)));
         }
     }
-    fragment::decode(d, text)
-        .map(|s| s.must)
-        .map_err(|e| format!("must \"{}\": {e}", clip(text)))
+    fragment::decode(d, text).map(|s| s.must).map_err(|e| {
+        Msg::new(k::OPTION_MUST)
+            .with("value", clip(text))
+            .with_msg("error", e)
+    })
 }
 
 /// Shortens untrusted text quoted in a message.

@@ -9,6 +9,7 @@
 //! Values are checked by the same rules as every other change ([`Setup::try_apply`]).
 
 use crate::data::{Dataset, MAX_WEIGHT};
+use crate::i18n::{k, Msg};
 use crate::setup::{clip, Change, Setup, MAX_MIN_YEARS};
 
 /// `v` rounded to hundredths, without trailing zeros: "8", "7.5", "7.25".
@@ -49,36 +50,31 @@ pub fn encode(s: &Setup) -> String {
 
 /// Reads a setup back, checking every value against the dataset.
 /// Anything unknown or out of range is an error with a plain reason.
-pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
+pub fn decode(d: &Dataset, text: &str) -> Result<Setup, Msg> {
     let mut s = Setup::defaults(d);
     for part in text.split(';').filter(|p| !p.is_empty()) {
         let (key, value) = part
             .split_once(':')
-            .ok_or_else(|| format!("\"{}\" has no value", clip(part)))?;
+            .ok_or_else(|| Msg::new(k::LINK_NO_VALUE).with("part", clip(part)))?;
         match key {
             "p" => {
                 if !d.presets.iter().any(|p| p.id == value) {
-                    return Err(format!("unknown preset \"{}\"", clip(value)));
+                    return Err(Msg::new(k::LINK_UNKNOWN_PRESET).with("value", clip(value)));
                 }
                 s.preset = Some(value.to_string());
             }
             "w" => {
                 let ws: Vec<&str> = value.split(',').collect();
                 if ws.len() != d.criteria.len() {
-                    return Err(format!(
-                        "expected {} weights, found {}",
-                        d.criteria.len(),
-                        ws.len()
-                    ));
+                    return Err(Msg::new(k::LINK_WEIGHT_COUNT)
+                        .with("expected", d.criteria.len().to_string())
+                        .with("found", ws.len().to_string()));
                 }
                 s.weights = ws
                     .iter()
                     .map(|w| match crate::num::parse_decimal(w) {
                         Some(v) if v.is_finite() && (0.0..=MAX_WEIGHT).contains(&v) => Ok(v),
-                        _ => Err(format!(
-                            "weight \"{}\" is not a number from 0 to {MAX_WEIGHT}",
-                            clip(w)
-                        )),
+                        _ => Err(weight_msg(clip(w))),
                     })
                     .collect::<Result<_, _>>()?;
             }
@@ -97,10 +93,9 @@ pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
                     s.try_apply(d, Change::MinYears(Some(y)))?;
                 }
                 _ => {
-                    return Err(format!(
-                        "minimum years \"{}\" is not a number from 0 to {MAX_MIN_YEARS}",
-                        clip(value)
-                    ))
+                    return Err(Msg::new(k::LINK_MIN_YEARS)
+                        .with("value", clip(value))
+                        .with("max", MAX_MIN_YEARS.to_string()))
                 }
             },
             "c" => {
@@ -110,7 +105,7 @@ pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
             "x" => match value {
                 "1" => s.count_paid = true,
                 "0" => s.count_paid = false,
-                _ => return Err(format!("\"x:{}\" must be x:1 or x:0", clip(value))),
+                _ => return Err(Msg::new(k::LINK_COUNT_PAID).with("value", clip(value))),
             },
             "o" => {
                 s.try_apply(
@@ -121,10 +116,18 @@ pub fn decode(d: &Dataset, text: &str) -> Result<Setup, String> {
             "l" => {
                 s.try_apply(d, Change::Lang(Some(value.to_string())))?;
             }
-            other => return Err(format!("unknown field \"{}\"", clip(other))),
+            other => return Err(Msg::new(k::LINK_UNKNOWN_FIELD).with("value", clip(other))),
         }
     }
     Ok(s)
+}
+
+/// "weight "x" is not a number from 0 to 10" (a link's or an attribute's weight, `w`
+/// already clipped by the caller).
+pub(crate) fn weight_msg(w: String) -> Msg {
+    Msg::new(k::LINK_WEIGHT)
+        .with("value", w)
+        .with("max", MAX_WEIGHT.to_string())
 }
 
 // Each of these takes one leading `#` off (a `location.hash`); a second one belongs to the

@@ -32,6 +32,7 @@
 
 use crate::data::{self, Dataset, Date, Problem, RawDataset, MAX_WEIGHT};
 use crate::fragment::{decode, encode, fragment_get, fragment_remove, fragment_set};
+use crate::i18n::{Msg, Tr};
 use crate::setup::{all_arches, Change, Edit, Setup, Visitor, COMPARE_MAX, COMPARE_MIN};
 use crate::setup::{MAX_FLEET_GROUPS, MAX_FLEET_SERVERS, MAX_MIN_YEARS};
 use serde_json::Value;
@@ -140,18 +141,20 @@ pub fn dataset(input: &[u8]) -> Verdict {
 /// A problem has a message and a place: a path that can be followed in the document, or
 /// (for a document that is not even a dataset) a line and column.
 fn located(p: &Problem, document: Option<&Value>, shape: bool) -> Verdict {
-    if p.message.trim().is_empty() {
+    if Tr::all().any(|tr| p.message.text(tr).trim().is_empty()) {
         return fail(format!("empty message at {:?}", p.path));
     }
+    // Where a shape error is (serde's own words, the same in every language).
+    let english = p.message.to_string();
     if p.path.is_empty() {
-        if shape && p.message.contains(" line ") && p.message.contains(" column ") {
+        if shape && english.contains(" line ") && english.contains(" column ") {
             return Ok(());
         }
         return fail(format!("problem without a path or position: {p}"));
     }
     let Some(doc) = document else {
         // Not JSON at all, yet a path: must still name its position.
-        return if p.message.contains(" line ") {
+        return if english.contains(" line ") {
             Ok(())
         } else {
             fail(format!("{p}: a path into a document that is not JSON"))
@@ -398,16 +401,21 @@ pub fn round_trip(d: &Dataset, s: &Setup) -> Verdict {
 
 /// A message shown in the widget: not empty, and short however long the input it quotes
 /// (untrusted text is clipped).
-fn message(e: &str) -> Verdict {
-    if e.trim().is_empty() {
-        return fail("empty error message");
-    }
-    let n = e.chars().count();
-    if n > 400 {
-        return fail(format!(
-            "a {n}-character message: {}…",
-            e.chars().take(80).collect::<String>()
-        ));
+/// A message reads in every language: not empty, not huge.
+fn message(m: &Msg) -> Verdict {
+    for tr in Tr::all() {
+        let e = m.text(tr);
+        if e.trim().is_empty() {
+            return fail(format!("empty error message in {}", tr.lang()));
+        }
+        let n = e.chars().count();
+        if n > 400 {
+            return fail(format!(
+                "a {n}-character message in {}: {}…",
+                tr.lang(),
+                e.chars().take(80).collect::<String>()
+            ));
+        }
     }
     Ok(())
 }
@@ -890,13 +898,16 @@ pub fn host(input: &[u8]) -> Verdict {
             return fail(format!("heading level {}", p.heading_level));
         }
         if !problems.is_empty() {
-            for e in &problems {
-                message(e)?;
-                let named = |k: &&str| {
-                    e.starts_with(&format!("{k} \"")) || e.starts_with(&format!("{k}: "))
-                };
-                if !given.iter().any(named) {
-                    return fail(format!("message does not name the option: {e:?}"));
+            for m in &problems {
+                message(m)?;
+                // In every language the message starts with the option's name.
+                for e in Tr::all().map(|tr| m.text(tr)) {
+                    let named = |k: &&str| {
+                        e.starts_with(&format!("{k} \"")) || e.starts_with(&format!("{k}: "))
+                    };
+                    if !given.iter().any(named) {
+                        return fail(format!("message does not name the option: {e:?}"));
+                    }
                 }
             }
             continue;
@@ -920,7 +931,10 @@ pub fn host(input: &[u8]) -> Verdict {
             (Ok(a), Some(b)) if a == b => {}
             (Err(e), None) => {
                 message(&e)?;
-                if !e.starts_with("today \"") {
+                if let Some(e) = Tr::all()
+                    .map(|tr| e.text(tr))
+                    .find(|e| !e.starts_with("today \""))
+                {
                     return fail(format!("message does not name the option: {e:?}"));
                 }
             }
@@ -1143,11 +1157,11 @@ mod tests {
         let clipped = format!("de[{:?}… (61 characters)]", &long[..60]);
         assert_eq!(follow(&t, &clipped), Some(&serde_json::json!(2)));
         assert!(follow(&t, r#"de["A"]"#).is_none());
-        let nowhere = Problem::new("options[9].id", "unknown option");
+        let nowhere = Problem::new("options[9].id", Msg::verbatim("unknown option"));
         assert!(located(&nowhere, Some(&v), false).is_err());
-        assert!(located(&Problem::new("", "bad"), Some(&v), false).is_err());
-        assert!(located(&Problem::new("x", " "), Some(&v), false).is_err());
-        let syntax = Problem::new("", "expected value at line 1 column 2");
+        assert!(located(&Problem::new("", Msg::verbatim("bad")), Some(&v), false).is_err());
+        assert!(located(&Problem::new("x", Msg::verbatim(" ")), Some(&v), false).is_err());
+        let syntax = Problem::new("", Msg::verbatim("expected value at line 1 column 2"));
         assert!(located(&syntax, None, true).is_ok());
     }
 

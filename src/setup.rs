@@ -7,7 +7,7 @@
 
 use crate::data::{Dataset, Date, MustHaves, MAX_WEIGHT};
 use crate::engine::{Evaluation, Inputs};
-use crate::i18n::Tr;
+use crate::i18n::{k, Msg, Tr};
 
 /// Fewest and most options the side-by-side table shows.
 pub const COMPARE_MIN: usize = 2;
@@ -102,13 +102,15 @@ impl Setup {
 
     /// Applies a change; returns whether the setup changed, or why the change is invalid
     /// (the setup is then left as it was). Messages quote untrusted text clipped.
-    pub fn try_apply(&mut self, d: &Dataset, change: Change) -> Result<bool, String> {
+    pub fn try_apply(&mut self, d: &Dataset, change: Change) -> Result<bool, Msg> {
         let before = self.clone();
         match change {
             Change::Preset(id) => {
                 let p = d.presets.iter().find(|p| p.id == id).ok_or_else(|| {
                     let ids: Vec<&str> = d.presets.iter().map(|p| p.id.as_str()).collect();
-                    format!("preset \"{}\" is not one of: {}", clip(&id), ids.join(", "))
+                    Msg::new(k::SETUP_PRESET)
+                        .with("value", clip(&id))
+                        .with("ids", ids.join(", "))
                 })?;
                 self.weights = preset_weights(d, &p.id);
                 self.must = p.must.clone();
@@ -119,18 +121,17 @@ impl Setup {
                 self.preset = Some(p.id.clone());
             }
             Change::Weight(i, w) => {
-                let slot = self
-                    .weights
-                    .get_mut(i)
-                    .ok_or_else(|| format!("there is no criterion number {}", i + 1))?;
+                let slot = self.weights.get_mut(i).ok_or_else(|| {
+                    Msg::new(k::SETUP_NO_CRITERION).with("number", (i + 1).to_string())
+                })?;
                 if !w.is_finite() {
-                    return Err("a weight must be a number".to_string());
+                    return Err(Msg::new(k::SETUP_WEIGHT_NAN));
                 }
                 *slot = w.clamp(0.0, MAX_WEIGHT);
             }
             Change::Flag(id, on) => {
                 if !d.flags.iter().any(|f| f.id == id) {
-                    return Err(format!("unknown must-have \"{}\"", clip(&id)));
+                    return Err(Msg::new(k::SETUP_UNKNOWN_MUST).with("value", clip(&id)));
                 }
                 self.must.flags.retain(|f| *f != id);
                 if on {
@@ -140,7 +141,7 @@ impl Setup {
             Change::Arch(a) => {
                 if let Some(a) = &a {
                     if !has_arch(d, a) {
-                        return Err(format!("unknown architecture \"{}\"", clip(a)));
+                        return Err(Msg::new(k::SETUP_UNKNOWN_ARCH).with("value", clip(a)));
                     }
                 }
                 self.must.arch = a;
@@ -148,9 +149,9 @@ impl Setup {
             Change::MinYears(y) => {
                 if let Some(y) = y {
                     if !(y.is_finite() && (0.0..=MAX_MIN_YEARS).contains(&y)) {
-                        return Err(format!(
-                            "minimum years must be a number from 0 to {MAX_MIN_YEARS}"
-                        ));
+                        return Err(
+                            Msg::new(k::SETUP_MIN_YEARS).with("max", MAX_MIN_YEARS.to_string())
+                        );
                     }
                 }
                 self.must.min_years = y;
@@ -163,7 +164,7 @@ impl Setup {
                         .flat_map(|o| &o.versions)
                         .any(|v| &v.id == c)
                     {
-                        return Err(format!("unknown current system \"{}\"", clip(c)));
+                        return Err(Msg::new(k::SETUP_UNKNOWN_CURRENT).with("value", clip(c)));
                     }
                 }
                 self.current = c;
@@ -181,31 +182,35 @@ impl Setup {
             Change::CountPaid(on) => self.count_paid = on,
             Change::Compare(id, on) => {
                 if !d.options.iter().any(|o| o.id == id) {
-                    return Err(format!("unknown option \"{}\"", clip(&id)));
+                    return Err(Msg::new(k::SETUP_UNKNOWN_OPTION).with("value", clip(&id)));
                 }
                 let present = self.compare.contains(&id);
                 if on && !present {
                     if self.compare.len() >= COMPARE_MAX {
-                        return Err(format!("at most {COMPARE_MAX} options can be compared"));
+                        return Err(
+                            Msg::new(k::SETUP_COMPARE_MAX).with("max", COMPARE_MAX.to_string())
+                        );
                     }
                     self.compare.push(id);
                 } else if !on && present {
                     if self.compare.len() <= COMPARE_MIN {
-                        return Err(format!("at least {COMPARE_MIN} options are compared"));
+                        return Err(
+                            Msg::new(k::SETUP_COMPARE_MIN).with("min", COMPARE_MIN.to_string())
+                        );
                     }
                     self.compare.retain(|o| *o != id);
                 }
             }
             Change::CompareAll(ids) => {
                 if !(COMPARE_MIN..=COMPARE_MAX).contains(&ids.len()) {
-                    return Err(format!(
-                        "compare {COMPARE_MIN} to {COMPARE_MAX} options, not {}",
-                        ids.len()
-                    ));
+                    return Err(Msg::new(k::SETUP_COMPARE_COUNT)
+                        .with("min", COMPARE_MIN.to_string())
+                        .with("max", COMPARE_MAX.to_string())
+                        .with("count", ids.len().to_string()));
                 }
                 for (i, id) in ids.iter().enumerate() {
                     if !d.options.iter().any(|o| &o.id == id) || ids[..i].contains(id) {
-                        return Err(format!("unknown or repeated option \"{}\"", clip(id)));
+                        return Err(Msg::new(k::SETUP_OPTION_REPEATED).with("value", clip(id)));
                     }
                 }
                 self.compare = ids;
@@ -214,11 +219,9 @@ impl Setup {
             Change::Lang(Some(tag)) => {
                 let tr = Tr::for_tag(&tag).ok_or_else(|| {
                     let all: Vec<&str> = Tr::all().map(Tr::lang).collect();
-                    format!(
-                        "language \"{}\" is not available (languages: {})",
-                        clip(&tag),
-                        all.join(", ")
-                    )
+                    Msg::new(k::SETUP_LANG)
+                        .with("value", clip(&tag))
+                        .with("langs", all.join(", "))
                 })?;
                 self.lang = Some(tr.lang().to_string());
             }
@@ -229,17 +232,19 @@ impl Setup {
     /// Sets what the visitor runs now from a host's text: "" or "new" (a new install), a
     /// version id, or a mixed fleet "id:servers,…". Errors name the option; on error the
     /// setup is unchanged. (The other host options are applied in `attrs`.)
-    pub fn apply_current(&mut self, d: &Dataset, c: &str) -> Result<(), String> {
+    pub fn apply_current(&mut self, d: &Dataset, c: &str) -> Result<(), Msg> {
         let single = !c.contains([',', ':']);
-        let groups = parse_fleet(c).map_err(|e| format!("current \"{}\": {e}", clip(c)))?;
+        let option = |e: Msg| {
+            Msg::new(k::OPTION_CURRENT)
+                .with("value", clip(c))
+                .with_msg("error", e)
+        };
+        let groups = parse_fleet(c).map_err(option)?;
         self.try_apply(d, Change::Fleet(groups)).map_err(|e| {
             if single {
-                format!(
-                    "current \"{}\" is not a known version id (e.g. centos-linux-7)",
-                    clip(c)
-                )
+                Msg::new(k::OPTION_CURRENT_UNKNOWN).with("value", clip(c))
             } else {
-                format!("current \"{}\": {e}", clip(c))
+                option(e)
             }
         })?;
         Ok(())
@@ -262,12 +267,9 @@ impl Setup {
 
 /// Every group names a known version once, with 1 or more servers; at most
 /// [`MAX_FLEET_GROUPS`] groups and [`MAX_FLEET_SERVERS`] servers in all.
-fn check_fleet(d: &Dataset, groups: &[(String, u32)]) -> Result<(), String> {
+fn check_fleet(d: &Dataset, groups: &[(String, u32)]) -> Result<(), Msg> {
     if groups.len() > MAX_FLEET_GROUPS {
-        return Err(format!(
-            "a fleet has at most {MAX_FLEET_GROUPS} groups, not {}",
-            groups.len()
-        ));
+        return Err(too_many_groups(groups.len()));
     }
     let mut total: u64 = 0;
     for (i, (v, n)) in groups.iter().enumerate() {
@@ -277,41 +279,43 @@ fn check_fleet(d: &Dataset, groups: &[(String, u32)]) -> Result<(), String> {
             .flat_map(|o| &o.versions)
             .any(|x| &x.id == v)
         {
-            return Err(format!("unknown current system \"{}\"", clip(v)));
+            return Err(Msg::new(k::SETUP_UNKNOWN_CURRENT).with("value", clip(v)));
         }
         if groups[..i].iter().any(|(w, _)| w == v) {
-            return Err(format!("\"{}\" is listed twice", clip(v)));
+            return Err(Msg::new(k::SETUP_FLEET_TWICE).with("value", clip(v)));
         }
         if *n == 0 {
-            return Err(format!(
-                "the server count for \"{}\" must be a whole number from 1 to {MAX_FLEET_SERVERS}",
-                clip(v)
-            ));
+            return Err(Msg::new(k::SETUP_FLEET_ZERO)
+                .with("id", clip(v))
+                .with("max", MAX_FLEET_SERVERS.to_string()));
         }
         total += u64::from(*n);
     }
     if total > u64::from(MAX_FLEET_SERVERS) {
-        return Err(format!(
-            "a fleet has at most {MAX_FLEET_SERVERS} servers in all, not {total}"
-        ));
+        return Err(Msg::new(k::SETUP_FLEET_SERVERS)
+            .with("max", MAX_FLEET_SERVERS.to_string())
+            .with("total", total.to_string()));
     }
     Ok(())
+}
+
+fn too_many_groups(n: usize) -> Msg {
+    Msg::new(k::SETUP_FLEET_GROUPS)
+        .with("max", MAX_FLEET_GROUPS.to_string())
+        .with("count", n.to_string())
 }
 
 /// Reads what the visitor runs now: "" or "new" (a new install), a version id, or
 /// groups "id:servers,id:servers" (a single id in a list counts 1 server). Counts must be
 /// whole numbers from 1 to [`MAX_FLEET_SERVERS`]; ids are checked by [`Change::Fleet`].
-pub fn parse_fleet(text: &str) -> Result<Vec<(String, u32)>, String> {
+pub fn parse_fleet(text: &str) -> Result<Vec<(String, u32)>, Msg> {
     let text = text.trim();
     if text.is_empty() || text == "new" {
         return Ok(Vec::new());
     }
     let parts: Vec<&str> = text.split(',').map(str::trim).collect();
     if parts.len() > MAX_FLEET_GROUPS {
-        return Err(format!(
-            "a fleet has at most {MAX_FLEET_GROUPS} groups, not {}",
-            parts.len()
-        ));
+        return Err(too_many_groups(parts.len()));
     }
     parts
         .iter()
@@ -321,7 +325,7 @@ pub fn parse_fleet(text: &str) -> Result<Vec<(String, u32)>, String> {
                 None => (*p, None),
             };
             if id.is_empty() {
-                return Err("an empty version id".to_string());
+                return Err(Msg::new(k::SETUP_FLEET_EMPTY_ID));
             }
             let n = match n {
                 None => 1,
@@ -334,12 +338,10 @@ pub fn parse_fleet(text: &str) -> Result<Vec<(String, u32)>, String> {
                         x as u32
                     }
                     _ => {
-                        return Err(format!(
-                            "the server count \"{}\" for \"{}\" is not a whole number from 1 to \
-                             {MAX_FLEET_SERVERS}",
-                            clip(n),
-                            clip(id)
-                        ))
+                        return Err(Msg::new(k::SETUP_FLEET_COUNT)
+                            .with("value", clip(n))
+                            .with("id", clip(id))
+                            .with("max", MAX_FLEET_SERVERS.to_string()))
                     }
                 },
             };

@@ -1,7 +1,7 @@
 //! Which parts of the widget show, and its title: the `view`, `sections`, `heading` and
 //! `heading-level` host options. Pure Rust, tested natively.
 
-use crate::i18n::{k, Tr};
+use crate::i18n::{k, Msg, Tr};
 use crate::setup::clip;
 
 /// A part of the widget a host can show or leave out, in the order the full view shows them.
@@ -158,31 +158,31 @@ impl Presentation {
     }
 
     /// Sets `view`; the error lists the valid values.
-    pub fn set_view(&mut self, text: &str) -> Result<(), String> {
+    pub fn set_view(&mut self, text: &str) -> Result<(), Msg> {
         self.view = View::ALL
             .into_iter()
             .find(|v| v.id() == text.trim())
             .ok_or_else(|| {
                 let ids: Vec<&str> = View::ALL.iter().map(|v| v.id()).collect();
-                format!("view \"{}\" is not one of: {}", clip(text), ids.join(", "))
+                Msg::new(k::OPTION_VIEW)
+                    .with("value", clip(text))
+                    .with("ids", ids.join(", "))
             })?;
         Ok(())
     }
 
     /// Sets `sections` from a comma-separated list (empty: back to the view's parts).
-    pub fn set_sections(&mut self, text: &str) -> Result<(), String> {
+    pub fn set_sections(&mut self, text: &str) -> Result<(), Msg> {
         let mut picked = Vec::new();
         for name in text.split(',').map(str::trim).filter(|n| !n.is_empty()) {
             match Section::ALL.into_iter().find(|s| s.id() == name) {
                 Some(s) => picked.push(s),
                 None => {
                     let ids: Vec<&str> = Section::ALL.iter().map(|s| s.id()).collect();
-                    return Err(format!(
-                        "sections \"{}\": \"{}\" is not one of: {}",
-                        clip(text),
-                        clip(name),
-                        ids.join(", ")
-                    ));
+                    return Err(Msg::new(k::OPTION_SECTIONS)
+                        .with("value", clip(text))
+                        .with("name", clip(name))
+                        .with("ids", ids.join(", ")));
                 }
             }
         }
@@ -204,16 +204,13 @@ impl Presentation {
     }
 
     /// Sets `heading-level` (2–6).
-    pub fn set_heading_level(&mut self, text: &str) -> Result<(), String> {
+    pub fn set_heading_level(&mut self, text: &str) -> Result<(), Msg> {
         match text.trim().parse::<u8>() {
             Ok(n) if (HEADING_MIN..=HEADING_MAX).contains(&n) => {
                 self.heading_level = n;
                 Ok(())
             }
-            _ => Err(format!(
-                "heading-level \"{}\" is not one of: 2, 3, 4, 5, 6",
-                clip(text)
-            )),
+            _ => Err(Msg::new(k::OPTION_HEADING_LEVEL).with("value", clip(text))),
         }
     }
 }
@@ -236,7 +233,7 @@ mod tests {
         assert!(!p.shows(Section::MustHaves) && p.includes(Section::MustHaves));
         p.set_view("recommendation").unwrap();
         assert_eq!(p.folded().len(), 8);
-        let err = p.set_view("tiny").unwrap_err();
+        let err = p.set_view("tiny").unwrap_err().to_string();
         assert_eq!(
             err,
             "view \"tiny\" is not one of: full, compact, recommendation"
@@ -255,9 +252,13 @@ mod tests {
         assert!(p.folded().is_empty());
         assert!(!p.shows(Section::Situation));
         assert!(!p.includes(Section::Situation) && p.includes(Section::Timeline));
-        assert!(p.set_sections("ranking,charts").unwrap_err().starts_with(
-            "sections \"ranking,charts\": \"charts\" is not one of: situation, recommendation"
-        ));
+        assert!(p
+            .set_sections("ranking,charts")
+            .unwrap_err()
+            .to_string()
+            .starts_with(
+                "sections \"ranking,charts\": \"charts\" is not one of: situation, recommendation"
+            ));
         // Untrusted text is quoted clipped (found by the host fuzz target).
         let long = "x".repeat(5000);
         for e in [
@@ -265,7 +266,10 @@ mod tests {
             p.set_sections(&long),
             p.set_heading_level(&long),
         ] {
-            assert!(e.unwrap_err().chars().count() < 400);
+            let e = e.unwrap_err();
+            for tr in crate::i18n::Tr::all() {
+                assert!(e.text(tr).chars().count() < 400);
+            }
         }
         p.set_sections("").unwrap();
         assert_eq!(p.sections, None);

@@ -297,7 +297,7 @@ mod fuzz {
             if let Ok(text) = String::from_utf8(bytes) {
                 if let Err(problems) = from_json_str(&text) {
                     prop_assert!(!problems.is_empty());
-                    prop_assert!(problems.iter().all(|p| !p.message.trim().is_empty()));
+                    prop_assert!(problems.iter().all(|p| elcompare::i18n::Tr::all().all(|tr| !p.message.text(tr).trim().is_empty())));
                 }
             }
         }

@@ -23,13 +23,15 @@ fn opts(pairs: &[(&str, &str)]) -> HostOptions {
     o
 }
 
+/// The options applied at start-up, with each problem in English.
 fn start(d: &Dataset, pairs: &[(&str, &str)]) -> (Setup, Presentation, Vec<String>) {
-    attrs::apply(
+    let (s, p, problems) = attrs::apply(
         d,
         &Setup::defaults(d),
         &Presentation::default(),
         &opts(pairs),
-    )
+    );
+    (s, p, problems.iter().map(ToString::to_string).collect())
 }
 
 #[test]

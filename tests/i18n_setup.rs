@@ -24,7 +24,7 @@ fn with_lang(lang: &str) -> HostOptions {
 
 fn start(d: &Dataset, o: &HostOptions) -> (Setup, Vec<String>) {
     let (s, _, problems) = attrs::apply(d, &Setup::defaults(d), &Presentation::default(), o);
-    (s, problems)
+    (s, problems.iter().map(ToString::to_string).collect())
 }
 
 #[test]
@@ -65,7 +65,10 @@ fn the_language_round_trips_through_the_share_link() {
     let s = fragment::decode(&d, old).expect("old link");
     assert_eq!(s.lang, None);
     assert_eq!(
-        fragment::decode(&d, "l:xx").err().as_deref(),
+        fragment::decode(&d, "l:xx")
+            .err()
+            .map(|e| e.to_string())
+            .as_deref(),
         Some("language \"xx\" is not available (languages: en, de)")
     );
 }

@@ -137,7 +137,7 @@ fn try_apply_messages() {
         let before = s.clone();
         let got = s.try_apply(&d, change.clone());
         match got {
-            Err(e) => assert!(e.starts_with(want), "{change:?}: {e}"),
+            Err(e) => assert!(e.to_string().starts_with(want), "{change:?}: {e}"),
             Ok(_) => panic!("{change:?} accepted"),
         }
         assert_eq!(s, before, "{change:?} half-applied");
@@ -166,7 +166,7 @@ fn host_options_are_applied_in_order_with_named_errors() {
             None,
         ),
     );
-    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(problems, Vec::<elcompare::i18n::Msg>::new());
     assert_eq!(s.preset.as_deref(), Some("migrate-centos7"));
     assert_eq!(s.compare, ["almalinux", "rocky", "rhel"]);
     assert_eq!(
@@ -175,12 +175,12 @@ fn host_options_are_applied_in_order_with_named_errors() {
         "the preset's current"
     );
     let (s, _, problems) = apply(&d, &s, &view, &host(None, None, Some("new")));
-    assert_eq!(problems, Vec::<String>::new());
+    assert_eq!(problems, Vec::<elcompare::i18n::Msg>::new());
     assert_eq!(s.current, None);
     let err = |p: Option<&str>, o: Option<&str>, c: Option<&str>| {
         let (_, _, problems) = apply(&d, &Setup::defaults(&d), &view, &host(p, o, c));
         assert_eq!(problems.len(), 1, "{problems:?}");
-        problems[0].clone()
+        problems[0].to_string()
     };
     let ids = "option ids: centos-stream, almalinux, rocky, rhel, oracle, centos-linux";
     assert!(
@@ -217,10 +217,13 @@ fn fragments_written_by_earlier_versions_still_decode() {
     let s3 = decode(&d, "f:fips,free,fips").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(s3.must.flags, ["fips", "free"]);
     assert_eq!(
-        decode(&d, "y:99").unwrap_err(),
+        decode(&d, "y:99").unwrap_err().to_string(),
         "minimum years \"99\" is not a number from 0 to 15"
     );
-    assert_eq!(decode(&d, "q:1").unwrap_err(), "unknown field \"q\"");
+    assert_eq!(
+        decode(&d, "q:1").unwrap_err().to_string(),
+        "unknown field \"q\""
+    );
 }
 
 /// Any setup the rules can produce, built from random edits of the embedded dataset.
@@ -322,7 +325,12 @@ fn a_mixed_fleet_round_trips_and_bad_fleets_are_refused_with_reasons() {
         .unwrap_or_else(|e| panic!("{e}"));
     assert!(s.fleet.is_empty());
 
-    let err = |c: &str| Setup::defaults(&d).apply_current(&d, c).unwrap_err();
+    let err = |c: &str| {
+        Setup::defaults(&d)
+            .apply_current(&d, c)
+            .unwrap_err()
+            .to_string()
+    };
     assert!(
         err("centos-linux-7:150,windows-95:3").starts_with("current \"")
             && err("centos-linux-7:150,windows-95:3")
@@ -376,10 +384,11 @@ fn a_mixed_fleet_round_trips_and_bad_fleets_are_refused_with_reasons() {
     // Bad fragment fields.
     let w = vec!["5"; d.criteria.len()].join(",");
     assert_eq!(
-        decode(&d, &format!("w:{w};x:yes")).unwrap_err(),
+        decode(&d, &format!("w:{w};x:yes")).unwrap_err().to_string(),
         "\"x:yes\" must be x:1 or x:0"
     );
     assert!(decode(&d, &format!("w:{w};c:centos-linux-7:0,rocky-9:1"))
         .unwrap_err()
+        .to_string()
         .starts_with("the server count \"0\""));
 }

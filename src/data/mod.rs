@@ -17,6 +17,7 @@ pub use refs::{At, MigrationRefs, Refs, Resolved, Stage};
 pub use translate::{is_language_tag, Need};
 pub use validate::validate;
 
+use crate::i18n::{k, Msg, Tr};
 use std::fmt;
 
 /// One thing wrong with a dataset: where, and why in plain words.
@@ -24,25 +25,33 @@ use std::fmt;
 pub struct Problem {
     /// JSON path such as `options[2].versions[0].security_end`; empty for the whole document.
     pub path: String,
-    pub message: String,
+    /// Why, in no language yet ([`Problem::text`] writes it in one; `Display`: English).
+    pub message: Msg,
 }
 
 impl Problem {
-    pub fn new(path: impl Into<String>, message: impl Into<String>) -> Self {
+    pub fn new(path: impl Into<String>, message: Msg) -> Self {
         Problem {
             path: path.into(),
-            message: message.into(),
+            message,
+        }
+    }
+
+    /// "path: why" in `tr`'s language (the path as in the document, in every language).
+    pub fn text(&self, tr: Tr) -> String {
+        let why = self.message.text(tr);
+        if self.path.is_empty() {
+            why
+        } else {
+            format!("{}: {why}", self.path)
         }
     }
 }
 
+/// English.
 impl fmt::Display for Problem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.path.is_empty() {
-            f.write_str(&self.message)
-        } else {
-            write!(f, "{}: {}", self.path, self.message)
-        }
+        f.write_str(&self.text(Tr::english()))
     }
 }
 
@@ -80,11 +89,11 @@ where
     let dataset: RawDataset = serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         let path = if path == "." { String::new() } else { path };
-        vec![Problem::new(path, clip(&e.inner().to_string(), 300))]
+        vec![Problem::new(path, shape(&e.inner().to_string()))]
     })?;
     #[cfg(target_arch = "wasm32")]
     let dataset: RawDataset = serde::Deserialize::deserialize(de)
-        .map_err(|e: D::Error| vec![Problem::new("", clip(&e.to_string(), 300))])?;
+        .map_err(|e: D::Error| vec![Problem::new("", shape(&e.to_string()))])?;
     Ok(dataset)
 }
 
@@ -96,7 +105,7 @@ fn checked(dataset: RawDataset) -> Result<Dataset, Vec<Problem>> {
     }
     // Every date has just been checked; should one still not read, say so rather than panic.
     let dataset = typed(dataset)
-        .ok_or_else(|| vec![Problem::new("", "a date did not read after validation")])?;
+        .ok_or_else(|| vec![Problem::new("", Msg::new(k::VALIDATE_DATE_AFTER_CHECK))])?;
     // Every reference has just been checked too: resolve them once, here.
     dataset.refs();
     Ok(dataset)
@@ -189,6 +198,16 @@ fn clip(s: &str, max: usize) -> String {
     format!("{head} … {tail}")
 }
 
+/// A shape error: serde's own text (English), introduced in the reader's language.
+fn shape(serde_text: &str) -> Msg {
+    Msg::new(k::VALIDATE_SHAPE).with("text", clip(serde_text, 300))
+}
+
+/// "not valid JSON: …" with the parser's (or the browser's) own text.
+pub fn not_json(parser_text: &str) -> Msg {
+    Msg::new(k::START_NOT_JSON).with("error", parser_text)
+}
+
 /// Native convenience: JSON text → validated dataset (used by tests and the build).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn from_json_str(text: &str) -> Result<Dataset, Vec<Problem>> {
@@ -198,7 +217,7 @@ pub fn from_json_str(text: &str) -> Result<Dataset, Vec<Problem>> {
     // any rule is checked (found by `cargo xtask fuzz dataset`: the validator's problems
     // were listed instead).
     de.end()
-        .map_err(|e| vec![Problem::new("", format!("not valid JSON: {e}"))])?;
+        .map_err(|e| vec![Problem::new("", not_json(&e.to_string()))])?;
     checked(dataset)
 }
 

@@ -11,6 +11,7 @@ use super::{
     FlagValue, Method, MustHaves, Need, Note, OptionEntry, Preset, Problem, Publisher, Rating,
     Role, Status, Version, INDEPENDENT, MAX_WEIGHT, SCHEMA_VERSION, UNKNOWN, VENDOR_PREFIX,
 };
+use crate::i18n::{k, Msg};
 
 /// Returns every problem found (empty when the dataset is sound). Never panics.
 ///
@@ -86,7 +87,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
         }
     }
 
-    fn problem(&mut self, path: impl Into<String>, message: impl Into<String>) {
+    fn problem(&mut self, path: impl Into<String>, message: Msg) {
         self.problems.push(Problem::new(path, message));
     }
 
@@ -95,19 +96,14 @@ impl<'a, D: AsDate> Checker<'a, D> {
         if d.schema == 1 {
             self.problem(
                 "schema",
-                format!(
-                    "schema 1 is not supported (expected {SCHEMA_VERSION}): schema 2 adds \
-                     sources[].publisher and commit_date, flags as {{flag, value, sources, note}} \
-                     and ratings[].confidence (README: Your own dataset)"
-                ),
+                Msg::new(k::VALIDATE_SCHEMA_1).with("expected", SCHEMA_VERSION.to_string()),
             );
         } else if d.schema != SCHEMA_VERSION {
             self.problem(
                 "schema",
-                format!(
-                    "schema {} is not supported (expected {SCHEMA_VERSION})",
-                    d.schema
-                ),
+                Msg::new(k::VALIDATE_SCHEMA)
+                    .with("schema", d.schema.to_string())
+                    .with("expected", SCHEMA_VERSION.to_string()),
             );
         }
         self.text("title", &d.title);
@@ -128,10 +124,8 @@ impl<'a, D: AsDate> Checker<'a, D> {
                 (Some(hash), None) => {
                     self.problem(
                         format!("{p}.commit_date"),
-                        format!(
-                            "the URL pins commit {}: give that commit's date",
-                            hash.get(..12).unwrap_or(hash)
-                        ),
+                        Msg::new(k::VALIDATE_PINNED_COMMIT)
+                            .with("commit", hash.get(..12).unwrap_or(hash)),
                     );
                     None
                 }
@@ -141,7 +135,9 @@ impl<'a, D: AsDate> Checker<'a, D> {
                 if r < c {
                     self.problem(
                         format!("{p}.retrieved"),
-                        format!("{r} is before the pinned commit's date {c}"),
+                        Msg::new(k::VALIDATE_RETRIEVED_BEFORE_COMMIT)
+                            .with("retrieved", r.to_string())
+                            .with("commit", c.to_string()),
                     );
                 }
             }
@@ -150,7 +146,9 @@ impl<'a, D: AsDate> Checker<'a, D> {
                 if c > a {
                     self.problem(
                         format!("{p}.commit_date"),
-                        format!("{c} is after the dataset's as_of {a}"),
+                        Msg::new(k::VALIDATE_COMMIT_AFTER_AS_OF)
+                            .with("commit", c.to_string())
+                            .with("as_of", a.to_string()),
                     );
                 }
             }
@@ -180,7 +178,9 @@ impl<'a, D: AsDate> Checker<'a, D> {
                     if finite_min && finite_max && min >= max {
                         self.problem(
                             format!("{p}.scoring.max"),
-                            format!("max {} must be greater than min {}", num(*max), num(*min)),
+                            Msg::new(k::VALIDATE_MAX_NOT_GREATER)
+                                .with("max", num(*max))
+                                .with("min", num(*min)),
                         );
                     }
                     self.text(&format!("{p}.scoring.unit"), unit);
@@ -188,7 +188,10 @@ impl<'a, D: AsDate> Checker<'a, D> {
                 CriterionKind::YearsLeft { cap_years } => {
                     let path = format!("{p}.scoring.cap_years");
                     if self.finite(&path, *cap_years) && *cap_years <= 0.0 {
-                        self.problem(path, format!("{} must be greater than 0", num(*cap_years)));
+                        self.problem(
+                            path,
+                            Msg::new(k::VALIDATE_NOT_POSITIVE).with("value", num(*cap_years)),
+                        );
                     }
                 }
                 CriterionKind::Scale { .. } | CriterionKind::YesNo | CriterionKind::Migration => {}
@@ -205,7 +208,9 @@ impl<'a, D: AsDate> Checker<'a, D> {
                     continue;
                 }
                 if let Some((_, first)) = seen.iter().find(|(id, _)| *id == v.id) {
-                    let msg = format!("duplicate id {} (first used at {first})", quote(&v.id));
+                    let msg = Msg::new(k::VALIDATE_DUPLICATE_ID)
+                        .with_msg("id", quote_msg(&v.id))
+                        .with("first", first.clone());
                     self.problem(format!("{here}.id"), msg);
                 } else {
                     seen.push((v.id.as_str(), here));
@@ -233,7 +238,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
             if self.versions.contains(&w.id.as_str()) {
                 self.problem(
                     format!("{p}.id"),
-                    format!("{} is already a version id", quote(&w.id)),
+                    Msg::new(k::VALIDATE_WAYPOINT_IS_VERSION).with_msg("id", quote_msg(&w.id)),
                 );
             }
             self.text(&format!("{p}.name"), &w.name);
@@ -251,7 +256,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
             if !m.from.trim().is_empty() && m.from == m.to {
                 self.problem(
                     format!("{p}.to"),
-                    format!("{} is the same version as from", quote(&m.to)),
+                    Msg::new(k::VALIDATE_SAME_VERSION).with_msg("id", quote_msg(&m.to)),
                 );
             }
             match &m.tool {
@@ -259,7 +264,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
                     self.reference(&format!("{p}.tool"), tool, Kind::Tool);
                 }
                 None if m.method == Method::InPlace => {
-                    self.problem(format!("{p}.tool"), "an in-place path needs a tool");
+                    self.problem(format!("{p}.tool"), Msg::new(k::VALIDATE_IN_PLACE_TOOL));
                 }
                 None => {}
             }
@@ -269,11 +274,10 @@ impl<'a, D: AsDate> Checker<'a, D> {
             if let Some(first) = first {
                 self.problem(
                     p.clone(),
-                    format!(
-                        "same path as migrations[{first}] ({} to {})",
-                        quote(&m.from),
-                        quote(&m.to)
-                    ),
+                    Msg::new(k::VALIDATE_SAME_PATH)
+                        .with("first", first.to_string())
+                        .with_msg("from", quote_msg(&m.from))
+                        .with_msg("to", quote_msg(&m.to)),
                 );
             }
             if let Some(note) = &m.note {
@@ -293,10 +297,10 @@ impl<'a, D: AsDate> Checker<'a, D> {
         }
 
         if !d.options.iter().any(|o| o.role == Role::Target) {
-            self.problem("options", "no option has role \"target\"");
+            self.problem("options", Msg::new(k::VALIDATE_NO_TARGET));
         }
         if d.criteria.is_empty() {
-            self.problem("criteria", "at least one criterion is needed");
+            self.problem("criteria", Msg::new(k::VALIDATE_NO_CRITERIA));
         }
         self.translations();
     }
@@ -312,42 +316,36 @@ impl<'a, D: AsDate> Checker<'a, D> {
         for (lang, table) in &d.translations {
             let here = format!("translations[{}]", quote(lang));
             if lang == "en" {
-                self.problem(
-                    here,
-                    "English is the dataset's own language: list only other languages",
-                );
+                self.problem(here, Msg::new(k::VALIDATE_TRANSLATIONS_EN));
                 continue;
             }
             if !is_language_tag(lang) {
-                self.problem(here, "not a language tag such as \"de\" or \"pt-BR\"");
+                self.problem(here, Msg::new(k::VALIDATE_NOT_LANGUAGE_TAG));
                 continue;
             }
             for (path, need, text) in &fields {
                 if *need == Need::Required && !table.contains_key(text) {
-                    self.problem(path.clone(), format!("no {} text", quote(lang)));
+                    self.problem(
+                        path.clone(),
+                        Msg::new(k::VALIDATE_NO_TRANSLATION).with_msg("lang", quote_msg(lang)),
+                    );
                 }
             }
             for (key, value) in table {
                 let at = format!("translations.{lang}[{}]", quote(key));
                 let english = placeholders(key);
                 if !fields.iter().any(|(_, _, text)| text == key) {
-                    self.problem(
-                        at,
-                        "matches no translatable English text of the dataset (keys are the exact \
-                         English text; ids, URLs, dates and source titles are not translated)",
-                    );
+                    self.problem(at, Msg::new(k::VALIDATE_UNMATCHED_KEY));
                 } else if value.trim().is_empty() {
-                    self.problem(at, "must not be empty");
+                    self.problem(at, Msg::new(k::VALIDATE_EMPTY));
                 } else if placeholders(value) != english {
                     let list = |names: Vec<&str>| match names.is_empty() {
-                        true => "none".to_string(),
-                        false => format!("{{{}}}", names.join("}, {")),
+                        true => Msg::new(k::VALIDATE_NONE),
+                        false => Msg::verbatim(format!("{{{}}}", names.join("}, {"))),
                     };
-                    let msg = format!(
-                        "has placeholders {} where the English text has {}",
-                        list(placeholders(value)),
-                        list(english)
-                    );
+                    let msg = Msg::new(k::VALIDATE_PLACEHOLDERS)
+                        .with_msg("found", list(placeholders(value)))
+                        .with_msg("english", list(english));
                     self.problem(at, msg);
                 }
             }
@@ -358,7 +356,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
         self.text(&format!("{p}.name"), &o.name);
         self.text(&format!("{p}.summary"), &o.summary);
         if o.versions.is_empty() {
-            self.problem(format!("{p}.versions"), "needs at least one version");
+            self.problem(format!("{p}.versions"), Msg::new(k::VALIDATE_NO_VERSIONS));
         }
         for (j, v) in o.versions.iter().enumerate() {
             self.version(&format!("{p}.versions[{j}]"), v);
@@ -383,7 +381,9 @@ impl<'a, D: AsDate> Checker<'a, D> {
             if a < r {
                 self.problem(
                     format!("{p}.active_end"),
-                    format!("active_end {a} is before release {r}"),
+                    Msg::new(k::VALIDATE_ACTIVE_BEFORE_RELEASE)
+                        .with("active", a.to_string())
+                        .with("release", r.to_string()),
                 );
             }
         }
@@ -392,14 +392,18 @@ impl<'a, D: AsDate> Checker<'a, D> {
                 if s < a {
                     self.problem(
                         format!("{p}.security_end"),
-                        format!("security_end {s} is before active_end {a}"),
+                        Msg::new(k::VALIDATE_SECURITY_BEFORE_ACTIVE)
+                            .with("security", s.to_string())
+                            .with("active", a.to_string()),
                     );
                 }
             } else if let Some(r) = release {
                 if s < r {
                     self.problem(
                         format!("{p}.security_end"),
-                        format!("security_end {s} is before release {r}"),
+                        Msg::new(k::VALIDATE_SECURITY_BEFORE_RELEASE)
+                            .with("security", s.to_string())
+                            .with("release", r.to_string()),
                     );
                 }
             }
@@ -408,7 +412,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
             self.extended(&format!("{p}.extended[{k}]"), e);
         }
         if v.arches.is_empty() {
-            self.problem(format!("{p}.arches"), "needs at least one architecture");
+            self.problem(format!("{p}.arches"), Msg::new(k::VALIDATE_NO_ARCHES));
         }
         for (k, a) in v.arches.iter().enumerate() {
             self.id(&format!("{p}.arches[{k}]"), a);
@@ -445,10 +449,9 @@ impl<'a, D: AsDate> Checker<'a, D> {
             if index.is_none_or(|i| i >= offers) {
                 self.problem(
                     format!("{p}.field"),
-                    format!(
-                        "{} names no offer of this version (it has {offers} in extended)",
-                        quote(field)
-                    ),
+                    Msg::new(k::VALIDATE_NO_OFFER)
+                        .with_msg("field", quote_msg(field))
+                        .with("offers", offers.to_string()),
                 );
             }
         }
@@ -471,7 +474,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
             {
                 self.problem(
                     format!("{fp}.dimension"),
-                    format!("second fact for dimension {}", quote(&f.dimension)),
+                    Msg::new(k::VALIDATE_SECOND_FACT).with_msg("id", quote_msg(&f.dimension)),
                 );
             }
             self.text(&format!("{fp}.text"), &f.text);
@@ -481,7 +484,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
             if !dim.id.trim().is_empty() && !seen.contains(&dim.id.as_str()) {
                 self.problem(
                     format!("{p}.facts"),
-                    format!("no fact for dimension {}", quote(&dim.id)),
+                    Msg::new(k::VALIDATE_NO_FACT).with_msg("id", quote_msg(&dim.id)),
                 );
             }
         }
@@ -490,24 +493,34 @@ impl<'a, D: AsDate> Checker<'a, D> {
     /// `publisher` of the source at `p`: present and of a known form.
     fn publisher(&mut self, p: &str, publisher: Option<&str>) {
         let path = format!("{p}.publisher");
-        let forms = format!("an option id, \"{INDEPENDENT}\" or \"{VENDOR_PREFIX}<company>\"");
+        let forms = || {
+            Msg::new(k::VALIDATE_PUBLISHER_FORMS)
+                .with("independent", INDEPENDENT)
+                .with("vendor", VENDOR_PREFIX)
+        };
         match publisher.map(str::trim) {
-            None | Some("") => {
-                self.problem(path, format!("missing: say who published it ({forms})"))
-            }
+            None | Some("") => self.problem(
+                path,
+                Msg::new(k::VALIDATE_NO_PUBLISHER).with_msg("forms", forms()),
+            ),
             Some(x) if x == INDEPENDENT => {}
             Some(x) if x.starts_with(VENDOR_PREFIX) => {
                 if x.strip_prefix(VENDOR_PREFIX)
                     .is_none_or(|n| n.trim().is_empty())
                 {
-                    self.problem(path, format!("{} names no company", quote(x)));
+                    self.problem(
+                        path,
+                        Msg::new(k::VALIDATE_NO_COMPANY).with_msg("value", quote_msg(x)),
+                    );
                 }
             }
             Some(x) => {
                 if !self.options.contains(&x) {
                     self.problem(
                         path,
-                        format!("unknown publisher {} (use {forms})", quote(x)),
+                        Msg::new(k::VALIDATE_UNKNOWN_PUBLISHER)
+                            .with_msg("value", quote_msg(x))
+                            .with_msg("forms", forms()),
                     );
                 }
             }
@@ -522,12 +535,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
             if f.bare {
                 self.problem(
                     &fp,
-                    format!(
-                        "{} is a bare flag id; write {{\"flag\": {}, \"value\": \"yes\" | \"no\" | \
-                         \"not-verified\", \"sources\": [...], \"note\": \"...\"}}",
-                        quote(&f.flag),
-                        quote(&f.flag)
-                    ),
+                    Msg::new(k::VALIDATE_BARE_FLAG).with_msg("flag", quote_msg(&f.flag)),
                 );
                 continue;
             }
@@ -535,7 +543,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
             if self.reference(&flag_path, &f.flag, Kind::Flag) && !insert(&mut seen, &f.flag) {
                 self.problem(
                     flag_path,
-                    format!("second value for flag {}", quote(&f.flag)),
+                    Msg::new(k::VALIDATE_SECOND_FLAG).with_msg("id", quote_msg(&f.flag)),
                 );
             }
             if let Some(n) = &f.note {
@@ -547,7 +555,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
                     if f.note.is_none() {
                         self.problem(
                             format!("{fp}.note"),
-                            "a not-verified flag needs a note saying what was not verified",
+                            Msg::new(k::VALIDATE_NOT_VERIFIED_NOTE),
                         );
                     }
                     for (k, s) in f.sources.iter().enumerate() {
@@ -563,10 +571,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
             if !def.id.trim().is_empty() && !seen.contains(&def.id.as_str()) {
                 self.problem(
                     format!("{p}.flags"),
-                    format!(
-                        "no value for flag {} (yes, no or not-verified)",
-                        quote(&def.id)
-                    ),
+                    Msg::new(k::VALIDATE_NO_FLAG_VALUE).with_msg("id", quote_msg(&def.id)),
                 );
             }
         }
@@ -595,10 +600,8 @@ impl<'a, D: AsDate> Checker<'a, D> {
         if publishers.contains(&Publisher::Independent) || (own > 0 && own < publishers.len()) {
             return;
         }
-        let fix = "add an independent or primary source, or lower its confidence and say why in \
-                   the rationale";
         let msg = if own > 0 {
-            format!("every source is published by {} itself: {fix}", option.name)
+            Msg::new(k::VALIDATE_OWN_SOURCES).with("name", option.name.as_str())
         } else {
             let mut who: Vec<&str> = Vec::new();
             for p in &publishers {
@@ -614,10 +617,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
                 };
                 insert(&mut who, name);
             }
-            format!(
-                "every source is published by another party with a stake ({}): {fix}",
-                who.join(", ")
-            )
+            Msg::new(k::VALIDATE_STAKE_SOURCES).with("who", who.join(", "))
         };
         self.problem(format!("{rp}.sources"), msg);
     }
@@ -639,17 +639,16 @@ impl<'a, D: AsDate> Checker<'a, D> {
                     Some(Valued::Computed) => {
                         self.problem(
                             cp,
-                            format!(
-                                "criterion {} is computed and takes no rating",
-                                quote(&r.criterion)
-                            ),
+                            Msg::new(k::VALIDATE_COMPUTED_RATING)
+                                .with_msg("id", quote_msg(&r.criterion)),
                         );
                     }
                     Some(kind) => {
                         if !insert(&mut seen, &r.criterion) {
                             self.problem(
                                 cp,
-                                format!("second rating for criterion {}", quote(&r.criterion)),
+                                Msg::new(k::VALIDATE_SECOND_RATING)
+                                    .with_msg("id", quote_msg(&r.criterion)),
                             );
                         }
                         self.rating_value(&format!("{rp}.value"), r.value, kind);
@@ -669,7 +668,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
             if hand_valued && !c.id.trim().is_empty() && !seen.contains(&c.id.as_str()) {
                 self.problem(
                     format!("{p}.ratings"),
-                    format!("no rating for criterion {}", quote(&c.id)),
+                    Msg::new(k::VALIDATE_NO_RATING).with_msg("id", quote_msg(&c.id)),
                 );
             }
         }
@@ -682,7 +681,12 @@ impl<'a, D: AsDate> Checker<'a, D> {
         match kind {
             Valued::Scale(max) => {
                 if value < 0.0 || value > f64::from(max) {
-                    self.problem(p, format!("{} is outside 0..={max}", num(value)));
+                    self.problem(
+                        p,
+                        Msg::new(k::VALIDATE_OUTSIDE_SCALE)
+                            .with("value", num(value))
+                            .with("max", max.to_string()),
+                    );
                 }
             }
             Valued::Number(min, max) => {
@@ -690,13 +694,19 @@ impl<'a, D: AsDate> Checker<'a, D> {
                 if min.is_finite() && max.is_finite() && min < max && (value < min || value > max) {
                     self.problem(
                         p,
-                        format!("{} is outside {}..={}", num(value), num(min), num(max)),
+                        Msg::new(k::VALIDATE_OUTSIDE_RANGE)
+                            .with("value", num(value))
+                            .with("min", num(min))
+                            .with("max", num(max)),
                     );
                 }
             }
             Valued::YesNo => {
                 if value != 0.0 && value != 1.0 {
-                    self.problem(p, format!("{} must be 0 or 1", num(value)));
+                    self.problem(
+                        p,
+                        Msg::new(k::VALIDATE_ZERO_OR_ONE).with("value", num(value)),
+                    );
                 }
             }
             Valued::Computed => {}
@@ -723,13 +733,19 @@ impl<'a, D: AsDate> Checker<'a, D> {
         for (k, f) in m.flags.iter().enumerate() {
             let fp = format!("{p}.flags[{k}]");
             if self.reference(&fp, f, Kind::Flag) && m.flags[..k].contains(f) {
-                self.problem(fp, format!("{} is listed twice", quote(f)));
+                self.problem(
+                    fp,
+                    Msg::new(k::VALIDATE_LISTED_TWICE).with_msg("value", quote_msg(f)),
+                );
             }
         }
         if let Some(arch) = &m.arch {
             let ap = format!("{p}.arch");
             if self.text(&ap, arch) && !self.arches.contains(&arch.as_str()) {
-                self.problem(ap, format!("no version lists architecture {}", quote(arch)));
+                self.problem(
+                    ap,
+                    Msg::new(k::VALIDATE_NO_ARCH).with_msg("arch", quote_msg(arch)),
+                );
             }
         }
         if let Some(y) = m.min_years {
@@ -737,9 +753,14 @@ impl<'a, D: AsDate> Checker<'a, D> {
             let max = crate::setup::MAX_MIN_YEARS;
             if self.finite(&yp, y) {
                 if y < 0.0 {
-                    self.problem(yp, format!("{} must not be negative", num(y)));
+                    self.problem(yp, Msg::new(k::VALIDATE_NEGATIVE).with("value", num(y)));
                 } else if y > max {
-                    self.problem(yp, format!("{} is more than {} years", num(y), num(max)));
+                    self.problem(
+                        yp,
+                        Msg::new(k::VALIDATE_MORE_YEARS)
+                            .with("value", num(y))
+                            .with("max", num(max)),
+                    );
                 } else {
                     self.hundredths(&yp, y);
                 }
@@ -752,7 +773,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
     /// Reports an empty or whitespace-only string; true when the text is fine.
     fn text(&mut self, path: &str, s: &str) -> bool {
         if s.trim().is_empty() {
-            self.problem(path, "must not be empty");
+            self.problem(path, Msg::new(k::VALIDATE_EMPTY));
             false
         } else {
             true
@@ -764,7 +785,10 @@ impl<'a, D: AsDate> Checker<'a, D> {
         match s.as_date() {
             Ok(d) => Some(d),
             Err(text) => {
-                self.problem(path, format!("{} is not a date", quote(text)));
+                self.problem(
+                    path,
+                    Msg::new(k::VALIDATE_NOT_DATE).with_msg("value", quote_msg(text)),
+                );
                 None
             }
         }
@@ -774,7 +798,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
         if x.is_finite() {
             true
         } else {
-            self.problem(path, format!("{} is not a finite number", num(x)));
+            self.problem(path, Msg::new(k::VALIDATE_NOT_FINITE).with("value", num(x)));
             false
         }
     }
@@ -786,7 +810,9 @@ impl<'a, D: AsDate> Checker<'a, D> {
         if !(0.0..=MAX_WEIGHT).contains(&w) {
             self.problem(
                 path,
-                format!("weight {} is outside 0..={}", num(w), num(MAX_WEIGHT)),
+                Msg::new(k::VALIDATE_WEIGHT_OUTSIDE)
+                    .with("value", num(w))
+                    .with("max", num(MAX_WEIGHT)),
             );
         } else {
             self.hundredths(path, w);
@@ -797,10 +823,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
     /// would come back from it as another number (found by `cargo xtask fuzz dataset`).
     fn hundredths(&mut self, path: &str, x: f64) {
         if (x * 100.0).round() / 100.0 != x {
-            self.problem(
-                path,
-                format!("{} has more than two decimals (use at most two)", num(x)),
-            );
+            self.problem(path, Msg::new(k::VALIDATE_DECIMALS).with("value", num(x)));
         }
     }
 
@@ -819,10 +842,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
         if !ok {
             self.problem(
                 path,
-                format!(
-                    "{} is not a valid id (use lowercase letters a-z, digits, \".\", \"_\" and \"-\", starting with a letter or digit)",
-                    quote(id)
-                ),
+                Msg::new(k::VALIDATE_BAD_ID).with_msg("id", quote_msg(id)),
             );
         }
         ok
@@ -839,7 +859,9 @@ impl<'a, D: AsDate> Checker<'a, D> {
             if let Some((_, first)) = seen.iter().find(|(x, _)| *x == id) {
                 self.problem(
                     path,
-                    format!("duplicate id {} (first used at {list}[{first}])", quote(id)),
+                    Msg::new(k::VALIDATE_DUPLICATE_ID)
+                        .with_msg("id", quote_msg(id))
+                        .with("first", format!("{list}[{first}]")),
                 );
             } else {
                 seen.push((id, i));
@@ -863,7 +885,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
             Kind::Tool => self.tools.contains(&id),
         };
         if !known {
-            self.problem(path, format!("unknown {} {}", kind.noun(), quote(id)));
+            self.problem(path, Msg::new(kind.unknown()).with_msg("id", quote_msg(id)));
         }
         known
     }
@@ -880,7 +902,7 @@ impl<'a, D: AsDate> Checker<'a, D> {
     /// `sources` of the item at `path`: at least one, each known.
     fn cited(&mut self, path: &str, sources: &[String]) {
         if sources.is_empty() {
-            self.problem(format!("{path}.sources"), "needs at least one source");
+            self.problem(format!("{path}.sources"), Msg::new(k::VALIDATE_NO_SOURCES));
         }
         for (k, s) in sources.iter().enumerate() {
             self.reference(&format!("{path}.sources[{k}]"), s, Kind::Source);
@@ -902,20 +924,36 @@ enum Kind {
 }
 
 impl Kind {
-    fn noun(self) -> &'static str {
+    /// "unknown source {id}" and the like.
+    fn unknown(self) -> crate::i18n::K {
         match self {
-            Kind::Source => "source",
-            Kind::Dimension => "dimension",
-            Kind::Flag => "flag",
-            Kind::Criterion => "criterion",
-            Kind::Option => "option",
-            Kind::Version | Kind::Stage => "version",
-            Kind::Tool => "tool",
+            Kind::Source => k::VALIDATE_UNKNOWN_SOURCE,
+            Kind::Dimension => k::VALIDATE_UNKNOWN_DIMENSION,
+            Kind::Flag => k::VALIDATE_UNKNOWN_FLAG,
+            Kind::Criterion => k::VALIDATE_UNKNOWN_CRITERION,
+            Kind::Option => k::VALIDATE_UNKNOWN_OPTION,
+            Kind::Version | Kind::Stage => k::VALIDATE_UNKNOWN_VERSION,
+            Kind::Tool => k::VALIDATE_UNKNOWN_TOOL,
         }
     }
 }
 
-/// A string value quoted for a message, cut short so a huge value cannot make a huge message.
+/// A string value quoted for a message, cut short so a huge value cannot make a huge message
+/// (the count of a cut value is said in the message's language).
+fn quote_msg(s: &str) -> Msg {
+    const MAX_CHARS: usize = 60;
+    let count = s.chars().count();
+    if count <= MAX_CHARS {
+        Msg::verbatim(format!("{s:?}"))
+    } else {
+        let head: String = s.chars().take(MAX_CHARS).collect();
+        Msg::new(k::VALIDATE_QUOTE_CUT)
+            .with("value", format!("{head:?}"))
+            .with("count", count.to_string())
+    }
+}
+
+/// [`quote_msg`] for a path (paths are the same in every language).
 fn quote(s: &str) -> String {
     const MAX_CHARS: usize = 60;
     if s.chars().count() <= MAX_CHARS {

@@ -67,7 +67,7 @@ fn document() -> Option<web_sys::Document> {
 }
 
 /// The page is the single offline file (it carries its wasm inline).
-fn is_single_file() -> bool {
+pub(super) fn is_single_file() -> bool {
     document().is_some_and(|d| d.get_element_by_id("elc-wasm").is_some())
 }
 

@@ -11,7 +11,7 @@ mod js;
 use crate::attrs::{self, HostOptions};
 use crate::data::{self, Dataset, Date, Problem};
 use crate::fragment;
-use crate::i18n::{k, Localized, Tr};
+use crate::i18n::{k, Localized, Msg, Tr};
 use crate::setup::Setup;
 use crate::ui::{App, AppProps, Pushed, Texts};
 use crate::view::Presentation;
@@ -25,8 +25,15 @@ use yew::{AppHandle, Callback};
 /// Options from `mount(element, options)` or the element's attributes.
 type Options = HostOptions;
 
-/// A dataset read from its text, or the widget's message for its problems.
-type Loaded = Result<Rc<Localized>, String>;
+/// A dataset read from its text, or its problems (written in a widget's language when shown).
+type Loaded = Result<Rc<Localized>, Failed>;
+
+/// Why a dataset could not be used: the built-in one or a host's, and every problem.
+#[derive(Clone)]
+struct Failed {
+    built_in: bool,
+    problems: Rc<Vec<Problem>>,
+}
 
 thread_local! {
     /// The built-in dataset with its per-language views, shared by every widget of the page.
@@ -46,19 +53,21 @@ fn parse_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_default();
-        vec![Problem::new("", format!("not valid JSON: {msg}"))]
+        vec![Problem::new("", data::not_json(&msg))]
     })?;
     data::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
 }
 
-fn default_dataset() -> Result<Rc<Localized>, String> {
+fn default_dataset() -> Loaded {
     if let Some(d) = DEFAULT.with(|d| d.borrow().clone()) {
         return Ok(d);
     }
-    let d = Rc::new(Localized::new(
-        parse_dataset(data::EMBEDDED_JSON)
-            .map_err(|p| problems_text("The built-in dataset", &p))?,
-    ));
+    let d = Rc::new(Localized::new(parse_dataset(data::EMBEDDED_JSON).map_err(
+        |p| Failed {
+            built_in: true,
+            problems: Rc::new(p),
+        },
+    )?));
     DEFAULT.with(|slot| *slot.borrow_mut() = Some(d.clone()));
     Ok(d)
 }
@@ -76,7 +85,10 @@ fn host_dataset(text: &str) -> Loaded {
     }
     let d = parse_dataset(text)
         .map(|d| Rc::new(Localized::new(d)))
-        .map_err(|p| problems_text("The dataset", &p));
+        .map_err(|p| Failed {
+            built_in: false,
+            problems: Rc::new(p),
+        });
     HOST.with(|h| *h.borrow_mut() = Some((text.to_string(), d.clone())));
     d
 }
@@ -94,23 +106,39 @@ pub fn prepare_dataset(json: Option<String>) {
 /// At most this many problems are listed in the widget; the rest are counted.
 const PROBLEMS_SHOWN: usize = 30;
 
-fn problems_text(what: &str, problems: &[Problem]) -> String {
-    let mut list: Vec<String> = problems
-        .iter()
-        .take(PROBLEMS_SHOWN)
-        .map(|p| format!("• {p}"))
-        .collect();
-    if problems.len() > PROBLEMS_SHOWN {
-        list.push(format!("… and {} more", problems.len() - PROBLEMS_SHOWN));
+impl Failed {
+    /// The widget's message: what failed, how many problems, the first of them, in `tr`.
+    fn text(&self, tr: Tr) -> String {
+        let problems = &self.problems;
+        let mut list: Vec<String> = problems
+            .iter()
+            .take(PROBLEMS_SHOWN)
+            .map(|p| format!("• {}", p.text(tr)))
+            .collect();
+        if problems.len() > PROBLEMS_SHOWN {
+            let more = (problems.len() - PROBLEMS_SHOWN).to_string();
+            list.push(tr.f(k::START_MORE, &[("count", &more)]));
+        }
+        let head = match self.built_in {
+            true => k::START_BUILTIN_PROBLEMS,
+            false => k::START_DATASET_PROBLEMS,
+        };
+        let count = problems.len().to_string();
+        format!("{}\n{}", tr.f(head, &[("count", &count)]), list.join("\n"))
     }
-    format!(
-        "{what} has {} problem(s):\n{}",
-        problems.len(),
-        list.join("\n")
-    )
 }
 
-fn today(opt: Option<&str>) -> Result<Date, String> {
+/// The language a widget's messages are written in before it has one: a supported `lang`
+/// option; English for an unsupported one (the widget then shows English and says so);
+/// without it the page's (README, "Languages": closest `lang`, the browser, English).
+fn message_lang(host: &Element, o: Option<&Options>) -> Tr {
+    match o.and_then(|o| o.lang.as_deref()) {
+        Some(tag) => Tr::for_tag(tag).unwrap_or_default(),
+        None => page_lang(host, handoff::is_single_file()),
+    }
+}
+
+fn today(opt: Option<&str>) -> Result<Date, Msg> {
     match opt {
         Some(t) => crate::attrs::today(t),
         None => {
@@ -124,11 +152,12 @@ fn today(opt: Option<&str>) -> Result<Date, String> {
     }
 }
 
-fn options_from(js: JsValue) -> Result<Options, String> {
+fn options_from(js: JsValue) -> Result<Options, Msg> {
     if js.is_undefined() || js.is_null() {
         return Ok(Options::default());
     }
-    serde_wasm_bindgen::from_value(js).map_err(|e| format!("invalid options: {e}"))
+    serde_wasm_bindgen::from_value(js)
+        .map_err(|e| Msg::new(k::START_INVALID_OPTIONS).with("error", e.to_string()))
 }
 
 /// The fragment key of a host: `elc-<id>` for an element with an id, `elc` for the
@@ -168,7 +197,8 @@ pub struct WidgetHandle {
     share_off: bool,
     /// URL of the embed bundle (for the embed code).
     script: String,
-    /// Invalid options found at a lenient start-up (shown in the banner by the bootstrap).
+    /// Invalid options found at a lenient start-up (shown in the banner by the bootstrap),
+    /// in the widget's language.
     problems: Vec<String>,
     host: Element,
 }
@@ -177,7 +207,8 @@ pub struct WidgetHandle {
 impl WidgetHandle {
     /// Applies new options (same shape as at mount); unknown values are rejected.
     pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
-        let o = options_from(options).map_err(|e| JsError::new(&e))?;
+        let tr = self.tr();
+        let o = options_from(options).map_err(|e| JsError::new(&tr.msg(&e)))?;
         let (setup, presentation, problems) = attrs::apply(
             self.props.texts.0.base(),
             &self.setup(),
@@ -185,7 +216,7 @@ impl WidgetHandle {
             &o,
         );
         if !problems.is_empty() {
-            return Err(JsError::new(&problems.join("\n")));
+            return Err(JsError::new(&lines(tr, &problems)));
         }
         if presentation != self.props.presentation {
             self.props.presentation = presentation;
@@ -230,6 +261,15 @@ impl WidgetHandle {
             &script.unwrap_or_else(|| self.script.clone()),
             &extra,
         )
+    }
+
+    /// The language the widget shows now (its setup's, else the page's).
+    fn tr(&self) -> Tr {
+        self.setup()
+            .lang
+            .as_deref()
+            .and_then(Tr::for_tag)
+            .unwrap_or(self.props.lang)
     }
 
     /// The setup the widget shows now.
@@ -277,7 +317,7 @@ impl WidgetHandle {
                     .as_deref()
                     .and_then(Tr::for_tag)
                     .unwrap_or(self.props.lang);
-                let notice = tr.f(k::NOTICE_LINK_UNCHANGED, &[("error", &e)]);
+                let notice = tr.f(k::NOTICE_LINK_UNCHANGED, &[("error", &tr.msg(&e))]);
                 self.push(current, Some(notice))
             }
         }
@@ -331,14 +371,14 @@ pub fn mount_widget(
     options: JsValue,
 ) -> Result<WidgetHandle, JsError> {
     install_panic_box();
-    let o = options_from(options).map_err(|e| JsError::new(&e))?;
+    let o = options_from(options).map_err(|e| JsError::new(&message_lang(&host, None).msg(&e)))?;
     let lenient = o.lenient == Some(true);
     let texts = Texts(
         match &o.dataset_json {
             Some(text) => host_dataset(text),
             None => default_dataset(),
         }
-        .map_err(|e| JsError::new(&e))?,
+        .map_err(|e| JsError::new(&e.text(message_lang(&host, Some(&o)))))?,
     );
     let data = texts.0.base().clone();
     let (base, presentation, mut problems) =
@@ -347,12 +387,15 @@ pub fn mount_widget(
         Ok(t) => t,
         Err(e) if lenient => {
             problems.push(e);
-            today(None).map_err(|e| JsError::new(&e))?
+            today(None).map_err(|e| JsError::new(&e.to_string()))?
         }
-        Err(e) => return Err(JsError::new(&e)),
+        Err(e) => return Err(JsError::new(&message_lang(&host, Some(&o)).msg(&e))),
     };
     if !lenient && !problems.is_empty() {
-        return Err(JsError::new(&problems.join("\n")));
+        return Err(JsError::new(&lines(
+            message_lang(&host, Some(&o)),
+            &problems,
+        )));
     }
     let key = share_key(&host, &o);
     let hand_off = handoff::host_for(&host, key.clone());
@@ -369,12 +412,15 @@ pub fn mount_widget(
             Ok(s) => (keep_lang(s, &base), None),
             Err(e) => {
                 let tr = base.lang.as_deref().and_then(Tr::for_tag).unwrap_or(lang);
-                let notice = tr.f(k::NOTICE_LINK_DEFAULTS, &[("error", &e)]);
+                let notice = tr.f(k::NOTICE_LINK_DEFAULTS, &[("error", &tr.msg(&e))]);
                 (base, Some(notice))
             }
         },
         None => (base, None),
     };
+    // The banner is in the language the widget shows.
+    let shown = setup.lang.as_deref().and_then(Tr::for_tag).unwrap_or(lang);
+    let problems: Vec<String> = problems.iter().map(|m| shown.msg(m)).collect();
     let share_off = o.share.as_deref() == Some("off");
     let script = o
         .script_url
@@ -416,6 +462,12 @@ pub fn mount_widget(
         problems,
         host,
     })
+}
+
+/// Messages one a line, in `tr`'s language.
+fn lines(tr: Tr, messages: &[Msg]) -> String {
+    let lines: Vec<String> = messages.iter().map(|m| tr.msg(m)).collect();
+    lines.join("\n")
 }
 
 /// A setup read from a fragment, keeping `was`'s language when the fragment names none.
@@ -515,17 +567,28 @@ fn install_panic_box() {
     static ONCE: std::sync::Once = std::sync::Once::new();
     ONCE.call_once(|| {
         yew::set_custom_panic_hook(Box::new(|info| {
-            let text = format!(
-                "Sorry — the comparison stopped because of an internal error and needs a page reload. ({info})"
-            );
-            web_sys::console::error_1(&JsValue::from_str(&text));
+            let info = info.to_string();
+            let text = |tr: Tr| tr.f(k::START_PANIC, &[("info", &info)]);
+            web_sys::console::error_1(&JsValue::from_str(&text(Tr::english())));
             let roots = ROOTS.with(|r| r.try_borrow().map(|r| r.clone()).unwrap_or_default());
             for root in roots {
-                let Some(doc) = root.owner_document() else { continue };
+                let Some(doc) = root.owner_document() else {
+                    continue;
+                };
+                // Each box in the language its widget showed (the app's `lang`, which the
+                // single file's switch changes).
+                let tr = root
+                    .query_selector(".elc-app")
+                    .ok()
+                    .flatten()
+                    .and_then(|app| app.get_attribute("lang"))
+                    .and_then(|l| Tr::for_tag(&l))
+                    .unwrap_or_default();
                 if let Ok(p) = doc.create_element("p") {
                     p.set_class_name("elc-error");
                     let _ = p.set_attribute("role", "alert");
-                    p.set_text_content(Some(&text));
+                    let _ = p.set_attribute("lang", tr.lang());
+                    p.set_text_content(Some(&text(tr)));
                     root.replace_children_with_node_1(&p);
                 }
             }

@@ -8,9 +8,11 @@
 
 #[cfg(not(target_arch = "wasm32"))]
 pub mod check;
+mod msg;
 mod tag;
 mod views;
 
+pub use msg::Msg;
 pub use tag::{is_language_tag, placeholders};
 pub use views::Localized;
 
