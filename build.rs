@@ -40,7 +40,8 @@ fn main() {
     out.push_str("/// One constant per catalogue key (see data/i18n/en.json).\n");
     out.push_str("#[allow(dead_code)]\npub mod k {\n    use super::K;\n");
     let mut names: Vec<String> = Vec::new();
-    for (i, (key, text)) in catalogues[0].texts.iter().enumerate() {
+    let in_wasm = |(key, _): &(&String, &String)| i18n::check::in_wasm(key);
+    for (i, (key, text)) in catalogues[0].texts.iter().filter(in_wasm).enumerate() {
         let name = key.replace('.', "_").to_uppercase();
         if names.contains(&name) {
             eprintln!("data/i18n/en.json: {key:?}: its constant {name} is another key's too");
@@ -66,7 +67,7 @@ fn main() {
             "    Catalogue {{\n        lang: {:?},\n        texts: &[",
             c.lang
         );
-        for text in c.texts.values() {
+        for (_, text) in c.texts.iter().filter(in_wasm) {
             let _ = writeln!(out, "            {text:?},");
         }
         out.push_str("        ],\n    },\n");

@@ -26,6 +26,76 @@ const ELC_THEMES = ["auto", "light", "dark", "inherit"];
 /** Options that need a fresh widget (new data or sharing), not just a new setup. */
 const ELC_REMOUNT = ["dataset", "share", "today"];
 
+/**
+ * The start-up texts of every language, `boot.*` of data/i18n/<tag>.json (put in by
+ * `xtask dist`): what the page shows before the wasm runs or when it cannot.
+ */
+const ELC_TEXTS = __ELCOMPARE_TEXTS__;
+
+/** The catalogue language for a tag: exact, else its primary subtag ("de-AT" → de); null for none. */
+function elcTag(tag) {
+  const t = String(tag).trim().toLowerCase();
+  const langs = Object.keys(ELC_TEXTS);
+  return langs.find((l) => l.toLowerCase() === t) || langs.find((l) => l.toLowerCase() === t.split(/[-_]/)[0]) || null;
+}
+
+/**
+ * The language of a widget's start-up texts, chosen as the wasm side chooses the widget's: the
+ * `lang` option (English for one the widget does not speak), else the closest ancestor's `lang`
+ * (up to <html lang>; the single file follows the browser), then the browser's languages, then English.
+ */
+function elcLang(element, lang) {
+  if (lang !== undefined && lang !== null) return elcTag(lang) || "en";
+  const tags = [];
+  if (!document.getElementById("elc-wasm")) {
+    for (let e = element && element.parentElement; e; e = e.parentElement) {
+      const l = e.getAttribute("lang");
+      if (l && l.trim()) tags.push(l);
+    }
+  }
+  tags.push(...(navigator.languages || []));
+  for (const t of tags) {
+    const l = elcTag(t);
+    if (l) return l;
+  }
+  return "en";
+}
+
+/** A start-up text in `lang` with its `{name}`s filled from `args`. */
+function elcT(lang, key, args) {
+  const text = (ELC_TEXTS[lang] || ELC_TEXTS.en)[key] || ELC_TEXTS.en[key];
+  return text.replace(/\{([a-z_]+)\}/g, (m, n) => (args && n in args ? String(args[n]) : m));
+}
+
+/** A message of the JS side, written when shown (in the widget's language): [key, args]. */
+const elcSay = (key, args) => [key, args];
+const elcWrite = (lang, said) => elcT(lang, said[0], said[1]);
+
+/**
+ * The single file's page frame (`<title>`, description, heading; data/i18n `page.*`) and
+ * `<html lang>` in `lang`. Nothing in the embed bundle, whose page is the host's.
+ */
+function elcPageFrame(lang) {
+  const t = ELC_TEXTS[lang] || ELC_TEXTS.en;
+  if (!t["page.title"]) return;
+  document.documentElement.lang = lang;
+  document.title = t["page.title"];
+  const description = document.querySelector('meta[name="description"]');
+  if (description) description.content = t["page.description"];
+  for (const el of document.querySelectorAll("[data-elc-page]")) el.textContent = t[`page.${el.dataset.elcPage}`];
+}
+
+/** The single file's frame follows its widget's language (the switch, a shared link's `l:`). */
+function elcFollowLang(host) {
+  if (!ELC_TEXTS.en["page.title"] || host._elcFrameWatch) return;
+  const follow = () => {
+    const app = host.shadowRoot.querySelector(".elc-app[lang]");
+    if (app && app.lang !== document.documentElement.lang) elcPageFrame(app.lang);
+  };
+  host._elcFrameWatch = new MutationObserver(follow);
+  host._elcFrameWatch.observe(host.shadowRoot, { subtree: true, childList: true, attributes: true, attributeFilter: ["lang"] });
+}
+
 let elcReady = null;
 /** The .wasm URL the embed bundle loads (null in the single file, whose wasm is inline). */
 let elcWasmUrl = null;
@@ -67,16 +137,15 @@ function elcStart() {
     elcReady = Promise.resolve()
       .then(() => {
         if (missing.length) {
-          const err = new Error(`This browser is too old for the interactive comparison (it lacks ${missing.join(", ")}). ` +
-            "It runs in Chrome or Edge 123, Firefox 120, Safari 17.5 and later.");
-          err.elcUnsupported = true;
+          const err = new Error(elcT("en", "too_old", { missing: missing.join(", ") }));
+          err.elcUnsupported = missing;
           throw err;
         }
       })
       .then(() => __ELCOMPARE_WASM__)
       .then((module) => __wbg_init({ module_or_path: module }));
     // Once per page, for the site's author: why, and which file was tried.
-    elcReady.catch((err) => console.error(`elcompare: ${elcExplain(err)}`));
+    elcReady.catch((err) => console.error(`elcompare: ${elcExplain(err, "en")}`));
   }
   return elcReady;
 }
@@ -115,16 +184,17 @@ function elcStyles() {
  * Open shadow root: `.elc-frame` > (`.elc-banner` for rejected updates, `.elc-root` where the
  * app renders). Light-DOM content (a prerendered table) shows through a slot until mount.
  */
-function elcShell(host) {
+function elcShell(host, lang) {
   const root = host.shadowRoot || host.attachShadow({ mode: "open" });
   root.adoptedStyleSheets = elcStyles();
   if (!root.querySelector(".elc-root")) {
     const frame = document.createElement("div");
     frame.className = "elc-frame";
-    // The widget's own language and direction: an RTL or German host page must not
-    // mirror it or make screen readers read its English text as German.
+    // The widget's own language and direction: an RTL host page must not mirror it, and a
+    // screen reader reads its text in the language it is written in (the app's own `lang`
+    // follows the widget's language; this one is the start-up texts').
     frame.dir = "ltr";
-    frame.lang = "en";
+    frame.lang = elcLang(host, lang);
     const banner = document.createElement("p");
     banner.className = "elc-error elc-banner";
     banner.setAttribute("role", "alert");
@@ -134,7 +204,7 @@ function elcShell(host) {
     const note = document.createElement("p");
     note.className = "elc-loading";
     note.setAttribute("role", "status");
-    note.textContent = "Loading the comparison…";
+    note.textContent = elcT(elcLang(host, lang), "loading");
     box.append(note, document.createElement("slot"));
     frame.append(banner, box);
     root.append(frame);
@@ -231,27 +301,21 @@ function elcText(err) {
   return String((err && err.message) || err);
 }
 
-/** A start-up failure in plain words, with the file tried and the browser's own text after it. */
-function elcExplain(err) {
+/**
+ * A start-up failure in plain words, in `lang`, with the file tried and the browser's own
+ * text after it (in the browser's language).
+ */
+function elcExplain(err, lang) {
   const text = elcText(err);
-  if (err && err.elcUnsupported) return text;
-  const file = elcWasmUrl ? ` (tried ${elcWasmUrl})` : "";
+  if (err && err.elcUnsupported) return elcT(lang, "too_old", { missing: err.elcUnsupported.join(", ") });
+  const tried = elcWasmUrl ? elcT(lang, "tried", { url: elcWasmUrl }) : "";
   let why;
-  if (/unsafe-eval|Content.Security.Policy/i.test(text)) {
-    why = "This page's security settings do not allow WebAssembly, which the comparison needs to run. " +
-      "(For the site's owner: the Content-Security-Policy's script-src must include 'wasm-unsafe-eval'.)";
-  } else if (/fetch|NetworkError|status|MIME/i.test(text)) {
-    why = `Its WebAssembly file could not be loaded${file}. (For the site's owner: serve elcompare_bg.wasm next to ` +
-      "elcompare.js as application/wasm, and allow that origin in the Content-Security-Policy's connect-src.)";
-  } else if (/magic word|expected magic/i.test(text)) {
-    why = `The file loaded as its WebAssembly part${file} is something else, probably an error page. ` +
-      "(For the site's owner: copy elcompare_bg.wasm into the same folder as elcompare.js.)";
-  } else if (/WebAssembly|wasm|CompileError/i.test(text)) {
-    why = "This browser could not run its WebAssembly part.";
-  } else {
-    why = "It stopped with an error.";
-  }
-  return `The interactive comparison could not start. ${why} Details: ${text}`;
+  if (/unsafe-eval|Content.Security.Policy/i.test(text)) why = elcT(lang, "csp");
+  else if (/fetch|NetworkError|status|MIME/i.test(text)) why = elcT(lang, "not_loaded", { tried });
+  else if (/magic word|expected magic/i.test(text)) why = elcT(lang, "not_wasm", { tried });
+  else if (/WebAssembly|wasm|CompileError/i.test(text)) why = elcT(lang, "no_wasm");
+  else why = elcT(lang, "error");
+  return elcT(lang, "failed", { why, details: text });
 }
 
 /** `{ stability: 8, cost: 2 }` → "stability:8,cost:2" (the wasm side checks the ids and values). */
@@ -275,14 +339,14 @@ const elcIsObject = (v) => typeof v === "object" && v !== null && !Array.isArray
  * Accepts the attribute strings and the shapes `state()` returns (lists, objects, null).
  */
 function elcValue(k, v, o) {
-  const one = (name, list) => (list.includes(v) ? ((o[name] = v), null) : `${name} "${v}" is not one of: ${list.join(", ")}`);
+  const one = (name, list) => (list.includes(v) ? ((o[name] = v), null) : elcSay("not_one_of", { name, value: v, list: list.join(", ") }));
   switch (k) {
     case "theme": return one("theme", ELC_THEMES);
     case "share": return one("share", ["on", "off"]);
     case "options":
     case "compare":
       if (Array.isArray(v) && v.every((id) => typeof id === "string")) v = v.join(",");
-      if (typeof v !== "string") return `${k} must be option ids, e.g. ["almalinux", "rocky"] or "almalinux,rocky"`;
+      if (typeof v !== "string") return elcSay("options_type", { key: k });
       o.options = v;
       return null;
     case "current":
@@ -290,7 +354,7 @@ function elcValue(k, v, o) {
         // A mixed fleet as a list: "id:servers" strings or { version, servers } objects.
         const parts = v.map((g) => (typeof g === "string" ? g
           : elcIsObject(g) && typeof g.version === "string" ? `${g.version}:${g.servers}` : null));
-        if (parts.includes(null)) return 'current must be a version id, "id:servers,…" or a list such as [{ version: "centos-linux-7", servers: 150 }]';
+        if (parts.includes(null)) return elcSay("current_type");
         o.current = parts.join(",");
         return null;
       }
@@ -303,16 +367,16 @@ function elcValue(k, v, o) {
         v = v.weights;
       }
       if (elcIsObject(v)) v = elcPairs(v);
-      if (typeof v !== "string") return 'weights must be "8,2,6,…" (one per criterion), "stability:8,cost:2" or { stability: 8, … }';
+      if (typeof v !== "string") return elcSay("weights_type");
       if (k === "weights" || o.weights === undefined) o.weights = v;
       return null;
     case "must":
       if (elcIsObject(v)) v = elcMust(v);
-      if (typeof v !== "string") return 'must must be "f:fips;a:x86_64;y:5" or { flags: ["fips"], arch: "x86_64", min_years: 5 }';
+      if (typeof v !== "string") return elcSay("must_type");
       o.must = v;
       return null;
     case "countPaid":
-      if (typeof v !== "boolean") return "countPaid must be true or false";
+      if (typeof v !== "boolean") return elcSay("count_paid_type");
       o.countPaid = v;
       return null;
     case "sections":
@@ -323,7 +387,7 @@ function elcValue(k, v, o) {
       if (v !== null) o.preset = String(v);
       return null;
     case "dataset":
-      if (typeof v !== "string") return 'dataset must be a selector string, e.g. "#my-data"';
+      if (typeof v !== "string") return elcSay("dataset_type");
       o.dataset = v;
       return null;
     default:
@@ -334,21 +398,22 @@ function elcValue(k, v, o) {
 
 /**
  * Checks the keys and the JS-side values of `options`. Returns `{ o, problems }`: the valid
- * options in attribute form, and one readable message per invalid one (all of them, not the first).
+ * options in attribute form, and one message per invalid one (all of them, not the first),
+ * each written in the widget's language when shown (`elcWrite`).
  */
 function elcNormalize(options) {
   const o = {};
   const problems = [];
   if (options === undefined || options === null) return { o, problems };
   if (!elcIsObject(options)) {
-    problems.push('options must be a plain object, e.g. { preset: "production" }');
+    problems.push(elcSay("options_object"));
     return { o, problems };
   }
   const known = [...ELC_KEYS.map((k) => (k === "heading-level" ? "headingLevel" : k)), ...ELC_STATE_KEYS];
   for (const [key, v] of Object.entries(options)) {
     const k = key === "headingLevel" ? "heading-level" : key;
     if (!ELC_KEYS.includes(k) && !ELC_STATE_KEYS.includes(k)) {
-      problems.push(`unknown option "${key}" (known: ${known.join(", ")})`);
+      problems.push(elcSay("unknown_option", { key, known: known.join(", ") }));
     } else if (v !== undefined) {
       const bad = elcValue(k, v, o);
       if (bad) problems.push(bad);
@@ -357,23 +422,22 @@ function elcNormalize(options) {
   return { o, problems };
 }
 
-/** Like elcNormalize, but throws an Error listing every problem. */
-function elcCheck(options) {
+/** Like elcNormalize, but throws an Error listing every problem (in `lang`). */
+function elcCheck(options, lang) {
   const { o, problems } = elcNormalize(options);
-  if (problems.length) throw new Error(problems.join("\n"));
+  if (problems.length) throw new Error(problems.map((p) => elcWrite(lang, p)).join("\n"));
   return o;
 }
 
-/** The banner text for problems found at start-up: all of them, and that defaults are used. */
-function elcProblems(problems) {
+/** The banner text for problems found at start-up (texts): all of them, and that defaults are used. */
+function elcProblems(problems, lang) {
   if (!problems.length) return null;
-  const head = problems.length === 1 ? "One setting of this widget is invalid" : `${problems.length} settings of this widget are invalid`;
-  return `${head}, so the widget uses the default for ${problems.length === 1 ? "it" : "each"}:\n` +
-    problems.map((p) => `• ${p}`).join("\n");
+  const head = problems.length === 1 ? elcT(lang, "problems_one") : elcT(lang, "problems_many", { count: problems.length });
+  return `${head}\n` + problems.map((p) => `• ${p}`).join("\n");
 }
 
 /** Options as the Rust side takes them: the dataset looked up, theme and share="on" removed. */
-function elcPrepare(element, opts) {
+function elcPrepare(element, opts, lang) {
   const out = Object.assign({}, opts);
   delete out.theme;
   delete out.dataset;
@@ -389,11 +453,11 @@ function elcPrepare(element, opts) {
     try {
       node = scope.querySelector(opts.dataset);
     } catch (err) {
-      throw new Error(`dataset: "${opts.dataset}" is not a valid selector`);
+      throw new Error(elcT(lang, "bad_selector", { selector: opts.dataset }));
     }
-    if (!node) throw new Error(`dataset: no element matches "${opts.dataset}"`);
+    if (!node) throw new Error(elcT(lang, "no_match", { selector: opts.dataset }));
     if (node.localName !== "script") {
-      throw new Error(`dataset: "${opts.dataset}" must be a <script type="application/json">, not a <${node.localName}>`);
+      throw new Error(elcT(lang, "not_script", { selector: opts.dataset, name: node.localName }));
     }
     out.datasetJson = node.textContent;
   }
@@ -416,18 +480,27 @@ class ElcHandle {
    * shown in the banner over a working widget; otherwise the mount fails with all of them.
    */
   _mount(opts, problems) {
-    const prepared = elcPrepare(this._el, opts);
+    const prepared = elcPrepare(this._el, opts, elcLang(this._el, opts.lang));
     prepared.lenient = true;
     if (opts.theme) this._el.setAttribute("theme", opts.theme);
     elcTheme(this._el);
     this._inner = mountWidget(this._el, this._box, prepared);
     this._opts = opts;
-    const all = [...(problems || []), ...this._inner.problems()];
+    elcFollowLang(this._el);
+    const lang = this._lang();
+    const frame = this._el.shadowRoot.querySelector(".elc-frame");
+    if (frame) frame.lang = lang;
+    const all = [...(problems || []).map((p) => elcWrite(lang, p)), ...this._inner.problems()];
     if (all.length && !this._lenient) {
       this._release();
       throw new Error(all.join("\n"));
     }
-    elcBanner(this._el, elcProblems(all));
+    elcBanner(this._el, elcProblems(all, lang));
+  }
+
+  /** The language the widget shows (before it runs: the one it is going to show). */
+  _lang() {
+    return this._inner ? this._inner.lang() : elcLang(this._el, this._opts.lang);
   }
 
   _release() {
@@ -457,7 +530,7 @@ class ElcHandle {
    * an invalid option, which is also shown above the widget.
    */
   async update(options) {
-    if (this._destroyed) throw new Error("this widget was destroyed; call mount() again for a new one");
+    if (this._destroyed) throw new Error(elcT(elcLang(this._el, this._opts.lang), "destroyed"));
     this._apply(options);
     await this._settle();
   }
@@ -476,7 +549,7 @@ class ElcHandle {
   _apply(options) {
     let o;
     try {
-      o = elcCheck(options);
+      o = elcCheck(options, this._lang());
     } catch (err) {
       elcBanner(this._el, elcText(err));
       throw err;
@@ -538,14 +611,15 @@ export function mount(element, options = {}) {
 
 /** `mount`; with `lenient` (the element's attributes) invalid settings do not stop it. */
 async function elcMount(element, options, lenient) {
-  if (!(element instanceof Element)) throw new Error("mount(element, options): element must be a DOM element");
-  const box = elcShell(element);
+  const lang = elcIsObject(options) ? options.lang : undefined;
+  if (!(element instanceof Element)) throw new Error(elcT(elcLang(null, lang), "not_element"));
+  const box = elcShell(element, lang);
   try {
     const { o: opts, problems } = elcNormalize(options);
     try {
       await elcStart();
     } catch (err) {
-      const text = elcExplain(err);
+      const text = elcExplain(err, elcLang(element, opts.lang));
       elcMessage(box, text);
       throw new Error(text);
     }
@@ -589,7 +663,7 @@ function elcTurn(fn) {
  */
 function elcPrepareData(element, opts) {
   try {
-    prepareDataset(elcPrepare(element, opts).datasetJson);
+    prepareDataset(elcPrepare(element, opts, "en").datasetJson);
   } catch (err) {
     // Shown by the mount that follows.
   }
@@ -685,6 +759,8 @@ function elcWatchHash() {
 }
 
 elcHostAnchor();
+// The single file speaks the browser's language from its first paint (before the wasm runs).
+elcPageFrame(elcLang(null));
 
 function elcAttrOptions(el) {
   const o = {};
@@ -701,7 +777,7 @@ class ElCompare extends HTMLElement {
   }
   connectedCallback() {
     if (this._elc) return;
-    elcShell(this);
+    elcShell(this, this.getAttribute("lang"));
     elcReserve(this);
     elcStart().catch(() => null); // compiling starts now; the mount reports a failure
     this._elc = elcWhenNear(this)

@@ -242,6 +242,11 @@ impl WidgetHandle {
         self.problems.clone()
     }
 
+    /// The language the widget shows now (the bootstrap writes its own messages in it).
+    pub fn lang(&self) -> String {
+        self.tr().lang().to_string()
+    }
+
     /// The code a host page pastes for this widget's current setup and presentation: the
     /// script tag (`script`, or the bundle's own URL), the element with its attributes and
     /// the static version as its content.

@@ -26,6 +26,16 @@ pub const DECIMAL: &str = "num.decimal";
 pub const DATE_FORMAT: &str = "date.format";
 pub const DATE_PARTS: &[&str] = &["year", "yyyy", "month", "mm", "dd", "day"];
 
+/// Keys for the page around the widget, not for the widget: the bootstrap's start-up texts
+/// (`boot.*`) and the single file's page frame (`page.*`). `xtask dist` writes them into the
+/// script and the page; the wasm does not carry them.
+pub const PAGE_PREFIXES: &[&str] = &["boot.", "page."];
+
+/// True for a key the wasm's catalogues hold (every key but [`PAGE_PREFIXES`]'s).
+pub fn in_wasm(key: &str) -> bool {
+    !PAGE_PREFIXES.iter().any(|p| key.starts_with(p))
+}
+
 /// Reads every `*.json` of `dir` (sorted by name) and checks them; see [`check`].
 pub fn check_dir(dir: &Path) -> Result<Vec<Parsed>, Vec<String>> {
     let mut names: Vec<String> = std::fs::read_dir(dir)

@@ -214,7 +214,9 @@ impl Catalogue {
         let mine = parsed.into_iter().nth(1).ok_or_else(Vec::new)?;
         let texts: Vec<&'static str> = mine
             .texts
-            .into_values()
+            .into_iter()
+            .filter(|(key, _)| check::in_wasm(key))
+            .map(|(_, text)| text)
             .map(|s| &*Box::leak(s.into_boxed_str()))
             .collect();
         if texts.len() != en.texts.len() {

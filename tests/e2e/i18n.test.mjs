@@ -103,13 +103,98 @@ test("the single file follows the browser, sets its <html lang> and switches lan
   const select = page.locator("el-compare .elc-lang select");
   assert.equal(await select.isVisible(), true, "the switch is visible");
   assert.deepEqual(await select.locator("option").allTextContents(), ["English", "Deutsch"]);
+  // The page frame around the widget speaks the same language and follows the switch.
+  const frame = () => page.evaluate(() => ({
+    lang: document.documentElement.lang,
+    title: document.title,
+    description: document.querySelector('meta[name="description"]').content,
+    edition: document.querySelector(".page-title span").textContent,
+  }));
+  const frameIn = (c, lang) => ({ lang, title: c["page.title"], description: c["page.description"], edition: c["page.edition"] });
+  assert.deepEqual(await frame(), frameIn(DE, "de"));
   await select.selectOption("en");
   await page.locator("el-compare .elc-app[lang=en]").waitFor();
   assert.deepEqual(pick(await look(page)), english);
+  await page.waitForFunction(() => document.title.startsWith("elcompare — which"), null, { timeout: 5000 });
+  assert.deepEqual(await frame(), frameIn(EN, "en"));
   await page.waitForFunction(() => /l:en/.test(location.hash), null, { timeout: 5000 });
+  // Without JavaScript the page says it in every language, each marked as such.
+  const noscript = fs.readFileSync(SINGLE, "utf8").match(/<noscript>(.*?)<\/noscript>/s)[1];
+  assert.equal(noscript, `<p lang="en">${EN["page.noscript"]}</p><p lang="de">${DE["page.noscript"]}</p>`);
   assert.deepEqual(log.errors, []);
   await context.close();
   assert.ok(fs.existsSync(SINGLE));
+});
+
+// ---- Messages in German: a host's broken dataset, bad attributes, a start-up failure ----
+
+/** Opens `html` with the browser in German without waiting for a working widget. */
+async function visitBroken(html, route = null) {
+  const context = await env.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: "de-DE" });
+  const page = await context.newPage();
+  const log = record(page);
+  await page.route(`${env.srv.url}/t.html`, (r) => r.fulfill({ contentType: "text/html; charset=utf-8", body: html }));
+  if (route) await page.route(route.url, route.handler);
+  await page.goto(`${env.srv.url}/t.html`);
+  return { page, log, context };
+}
+
+test("German messages: a host's broken dataset is listed in German with its paths", async () => {
+  const data = JSON.parse(fs.readFileSync(path.join(ROOT, "tests/fixtures/minimal.json"), "utf8"));
+  data.options[0].versions[0].release = "2020-13-01";
+  data.options[0].versions[0].sources = ["nope"];
+  const html = hostPage(`<script type="application/json" id="mine">${JSON.stringify(data)}</script>` +
+    '<el-compare dataset="#mine" today="2026-11-29"></el-compare>', 'lang="de"');
+  const { page, context } = await visitBroken(html);
+  const msg = page.locator("el-compare .elc-root .elc-error");
+  await msg.waitFor();
+  assert.equal(await msg.textContent(), [
+    "Der Datensatz hat 2 Problem(e):",
+    '• options[0].versions[0].release: "2020-13-01" ist kein Datum',
+    '• options[0].versions[0].sources[0]: unbekannte Quelle "nope"',
+  ].join("\n"));
+  await context.close();
+});
+
+test("German messages: bad attributes (JS and wasm side) in one German banner over a working widget", async () => {
+  const html = hostPage('<el-compare theme="pink" preset="nope" view="tiny" today="2026-11-29"></el-compare>', 'lang="de"');
+  const { page, log, context } = await visit(html);
+  const got = await look(page);
+  assert.deepEqual(pick(got), german);
+  assert.equal(got.banner, [
+    "3 Einstellungen dieses Widgets sind ungültig, daher verwendet das Widget für jede den Standardwert:",
+    '• theme "pink" ist keiner von: auto, light, dark, inherit',
+    '• preset "nope" ist keiner von: production, early-access, hosting, migrate-centos7, migrate-centos8, regulated, zero-budget',
+    '• view "tiny" ist keiner von: full, compact, recommendation',
+  ].join("\n"));
+  assert.equal(await page.locator("el-compare").evaluate((h) => h.shadowRoot.querySelector(".elc-frame").lang), "de");
+  // A rejected update() says why in German too.
+  const rejected = await page.evaluate(async () => {
+    const { mount } = await import("/embed/elcompare.js");
+    const spot = document.createElement("div");
+    document.querySelector("main").append(spot);
+    const h = await mount(spot, { lang: "de", share: "off", today: "2026-11-29" });
+    const why = async (options) => h.update(options).then(() => "resolved", (err) => err.message);
+    return [await why({ colour: "red" }), await why({ options: ["almalinux"] })];
+  });
+  assert.match(rejected[0], /^unbekannte Option "colour" \(bekannt: preset, /);
+  assert.match(rejected[1], /^options "almalinux": Vergleichen Sie 2 bis 4 Optionen, nicht 1 \(Options-IDs: /);
+  assert.deepEqual(log.errors, []);
+  await context.close();
+});
+
+test("German messages: a start-up failure (the wasm file missing) is explained in German", async () => {
+  const html = hostPage('<el-compare today="2026-11-29"></el-compare>', 'lang="de"');
+  const { page, context } = await visitBroken(html, {
+    url: "**/embed/elcompare_bg.wasm",
+    handler: (r) => r.fulfill({ status: 404, contentType: "text/plain", body: "not here" }),
+  });
+  const msg = page.locator("el-compare .elc-root .elc-error");
+  await msg.waitFor();
+  const text = await msg.textContent();
+  assert.match(text, /^Der interaktive Vergleich konnte nicht starten\. Seine WebAssembly-Datei konnte nicht geladen werden \(versucht: http:\/\/[^)]*elcompare_bg\.wasm\)\. \(Für die Betreiber der Website: /);
+  assert.match(text, / Details: /);
+  await context.close();
 });
 
 // ---- German throughout: widget, printed report and Markdown record, for three setups ----

@@ -62,6 +62,8 @@ pub fn run() -> Result<Outputs> {
     let bootstrap = read(&root.join("src/embed/bootstrap.js"))?;
     let css = minify("css", &read(&root.join("styles/elcompare.css"))?)?;
     let css_js = js_string(&css);
+    let catalogues = elcompare::i18n::check::check_dir(&root.join("data/i18n"))
+        .map_err(|problems| problems.join("\n"))?;
 
     // Embed bundle: glue + bootstrap, wasm fetched beside the script.
     let embed_js = embed.join("elcompare.js");
@@ -75,6 +77,7 @@ pub fn run() -> Result<Outputs> {
             ),
             ("__ELCOMPARE_SCRIPT_URL__", "import.meta.url"),
             ("__ELCOMPARE_CSS__", &css_js),
+            ("__ELCOMPARE_TEXTS__", &page_texts(&catalogues, false)),
         ],
     )?;
     write(&embed_js, &minify("js", &format!("{glue}\n{script}"))?)?;
@@ -92,11 +95,18 @@ pub fn run() -> Result<Outputs> {
             ("__ELCOMPARE_WASM__", inline_source),
             ("__ELCOMPARE_SCRIPT_URL__", "null"),
             ("__ELCOMPARE_CSS__", &css_js),
+            ("__ELCOMPARE_TEXTS__", &page_texts(&catalogues, true)),
         ],
     )?;
     let script = minify("js", &format!("{glue}\n{script}"))?;
     let page = read(&root.join("index.html"))?;
     let prerender = crate::prerender::table_html()?;
+    let frame = page_frame(&catalogues);
+    let frame: Vec<(&str, &str)> = frame
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    let page = fill("index.html", &page, &frame)?;
     let page = fill(
         "index.html",
         &page,
@@ -267,6 +277,65 @@ fn base64(bytes: &[u8]) -> String {
         }
     }
     s
+}
+
+/// The texts the bootstrap needs before (or without) the wasm, per language: `boot.*` (the
+/// key without its prefix) and, for the single file, `page.*` (its page frame, which follows
+/// the widget's language). A JS object literal: `{"en":{"loading":"…",…},"de":{…}}`.
+fn page_texts(catalogues: &[elcompare::i18n::check::Parsed], single: bool) -> String {
+    let mut out = String::from("{");
+    for (i, c) in catalogues.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(&js_string(&c.lang));
+        out.push_str(":{");
+        let mut first = true;
+        for (key, text) in &c.texts {
+            let name = match key.strip_prefix("boot.") {
+                Some(name) => name,
+                None if single && key.starts_with("page.") => key.as_str(),
+                None => continue,
+            };
+            if !first {
+                out.push(',');
+            }
+            first = false;
+            out.push_str(&js_string(name));
+            out.push(':');
+            out.push_str(&js_string(text));
+        }
+        out.push('}');
+    }
+    out.push('}');
+    out
+}
+
+/// The single file's page frame in English (the page before its script runs; the script
+/// then writes it in the widget's language), and its noscript text in every language.
+fn page_frame(catalogues: &[elcompare::i18n::check::Parsed]) -> Vec<(String, String)> {
+    let text = |c: &elcompare::i18n::check::Parsed, key: &str| {
+        escape_html(c.texts.get(key).map_or("", String::as_str))
+    };
+    let mut out = Vec::new();
+    if let Some(en) = catalogues.first() {
+        for key in ["page.title", "page.description", "page.edition"] {
+            out.push((format!("{{{key}}}"), text(en, key)));
+        }
+    }
+    let noscript: Vec<String> = catalogues
+        .iter()
+        .map(|c| format!("<p lang=\"{}\">{}</p>", c.lang, text(c, "page.noscript")))
+        .collect();
+    out.push(("{page.noscript}".to_string(), noscript.join("")));
+    out
+}
+
+fn escape_html(s: &str) -> String {
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// A JS string literal (JSON is valid JS); `</` is escaped so it cannot close a script tag.
