@@ -648,12 +648,12 @@ fn export_on(base: &Dataset, input: &[u8]) -> Verdict {
         return Ok(()); // e.g. blank text: the widget would not get this far
     }
     let setup = script(&d, edits)?;
-    let (doc, csvs) = exports(&d, &setup)?;
+    let (doc, csvs, sep) = exports(&d, &setup)?;
     // What the same setup exports with plain names: the same for every text, so each
     // campaign works it out once per setup it reaches (a pure function of the two).
     let plain = plain_exports(base, &setup, || with("x"))?;
     for ((name, csv), plain_rows) in csvs.iter().zip(&plain.rows) {
-        let rows = parse_csv(csv).map_err(|e| format!("{name}: {e}"))?;
+        let rows = parse_csv(csv, sep).map_err(|e| format!("{name}: {e}"))?;
         if rows.len() != *plain_rows {
             return fail(format!(
                 "{name}: {} rows, {plain_rows} with plain names",
@@ -738,10 +738,10 @@ fn plain_exports(
     if let Some(p) = SEEN.with(|m| m.borrow().get(&key).cloned()) {
         return Ok(p);
     }
-    let (doc, csvs) = exports(&plain(), setup)?;
+    let (doc, csvs, sep) = exports(&plain(), setup)?;
     let mut rows = [0; 2];
     for (n, (name, csv)) in rows.iter_mut().zip(&csvs) {
-        *n = parse_csv(csv)
+        *n = parse_csv(csv, sep)
             .map_err(|e| format!("{name} (plain): {e}"))?
             .len();
     }
@@ -759,8 +759,8 @@ fn plain_exports(
     Ok(p)
 }
 
-/// The decision record, and each CSV file with its name.
-type Exports = (String, [(&'static str, String); 2]);
+/// The decision record, each CSV file with its name, and the CSV files' separator.
+type Exports = (String, [(&'static str, String); 2], char);
 
 /// The decision record and the CSV files for this setup, as the widget makes them.
 fn exports(d: &Dataset, s: &Setup) -> Result<Exports, String> {
@@ -775,11 +775,14 @@ fn exports(d: &Dataset, s: &Setup) -> Result<Exports, String> {
             ("ranking.csv", crate::report::ranking_csv(&r)),
             ("table.csv", crate::report::table_csv(&r)),
         ],
+        // The report's language's: `;` in German, `,` in English.
+        r.tr().csv_separator(),
     ))
 }
 
-/// RFC 4180 with the BOM and CRLF line ends the exporter writes; an error for anything else.
-fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
+/// RFC 4180 (fields separated by `sep`) with the BOM and CRLF line ends the exporter writes;
+/// an error for anything else.
+fn parse_csv(text: &str, sep: char) -> Result<Vec<Vec<String>>, String> {
     let body = text.strip_prefix('\u{feff}').ok_or("no byte order mark")?;
     let mut rows = Vec::new();
     let (mut row, mut field) = (Vec::new(), String::new());
@@ -793,14 +796,14 @@ fn parse_csv(text: &str) -> Result<Vec<Vec<String>>, String> {
             }
             (true, '"') => {
                 quoted = false;
-                if !matches!(chars.peek(), Some(',') | Some('\r') | None) {
+                if chars.peek().is_some_and(|&c| c != sep && c != '\r') {
                     return fail("text after a closing quote");
                 }
             }
             (true, c) => field.push(c),
             (false, '"') if field.is_empty() => quoted = true,
             (false, '"') => return fail("a quote inside an unquoted field"),
-            (false, ',') => row.push(std::mem::take(&mut field)),
+            (false, c) if c == sep => row.push(std::mem::take(&mut field)),
             (false, '\r') => {
                 if chars.next() != Some('\n') {
                     return fail("CR without LF");

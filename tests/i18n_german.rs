@@ -197,3 +197,76 @@ fn print_german_record() {
     let s = &setups(&view)[1].1;
     println!("{}", documents(&view, s, Tr::for_tag("de").expect("de")));
 }
+
+/// RFC 4180 with fields separated by `sep` (the exporter's BOM and CRLF).
+fn parse_csv(text: &str, sep: char) -> Vec<Vec<String>> {
+    let body = text.strip_prefix('\u{feff}').expect("byte order mark");
+    let (mut rows, mut row, mut field) = (Vec::new(), Vec::new(), String::new());
+    let (mut chars, mut quoted) = (body.chars().peekable(), false);
+    while let Some(c) = chars.next() {
+        match (quoted, c) {
+            (true, '"') if chars.peek() == Some(&'"') => {
+                chars.next();
+                field.push('"');
+            }
+            (true, '"') => quoted = false,
+            (true, c) => field.push(c),
+            (false, '"') => {
+                assert!(field.is_empty(), "a quote only opens a field");
+                quoted = true;
+            }
+            (false, '\r') => {
+                assert_eq!(chars.next(), Some('\n'));
+                row.push(std::mem::take(&mut field));
+                rows.push(std::mem::take(&mut row));
+            }
+            (false, c) if c == sep => row.push(std::mem::take(&mut field)),
+            (false, c) => field.push(c),
+        }
+    }
+    assert!(!quoted && row.is_empty() && field.is_empty());
+    rows
+}
+
+/// German spreadsheet programs read `;`-separated CSV when the decimal separator is a comma:
+/// the German files use `;` (numbers such as 72,6 unquoted), the English ones `,`, and both
+/// parse into the same rectangular rows.
+#[test]
+fn german_csv_is_separated_by_semicolons_and_parses_like_the_english() {
+    let base = embedded();
+    let de = Tr::for_tag("de").expect("de");
+    let view = base.localized("de").expect("German view");
+    assert_eq!(de.csv_separator(), ';');
+    assert_eq!(Tr::english().csv_separator(), ',');
+    for (name, s) in setups(&view) {
+        let german_eval = evaluate_in(&view, &s, today(), de);
+        let german = Report::new(&view, &s, &german_eval, today(), "");
+        let english_eval = evaluate_in(&base, &s, today(), Tr::english());
+        let english = Report::new(&base, &s, &english_eval, today(), "");
+        for (file, de_csv, en_csv) in [
+            ("ranking", ranking_csv(&german), ranking_csv(&english)),
+            ("table", table_csv(&german), table_csv(&english)),
+        ] {
+            let (de_rows, en_rows) = (parse_csv(&de_csv, ';'), parse_csv(&en_csv, ','));
+            let shape = |rows: &[Vec<String>]| rows.iter().map(Vec::len).collect::<Vec<_>>();
+            assert_eq!(shape(&de_rows), shape(&en_rows), "{name} {file}");
+            let width = de_rows[0].len();
+            assert!(de_rows.iter().all(|r| r.len() == width), "{name} {file}");
+            // Read with the English separator, the German file is not those rows.
+            assert_ne!(parse_lossy_width(&de_csv, ','), width, "{name} {file}");
+        }
+        // A German score is a bare number field: ";72,6;", not quoted.
+        let ranking = ranking_csv(&german);
+        let score = &parse_csv(&ranking, ';')[1][2];
+        assert!(score.contains(','), "{name}: {score}");
+        assert!(
+            ranking.contains(&format!(";{score};")),
+            "{name}: {score} unquoted"
+        );
+    }
+}
+
+/// Fields of the header line split at `sep` ignoring quotes (what a wrong guess reads).
+fn parse_lossy_width(text: &str, sep: char) -> usize {
+    text.lines().next().map_or(0, |l| l.split(sep).count())
+}

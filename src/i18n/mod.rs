@@ -129,6 +129,16 @@ impl Tr {
         }
     }
 
+    /// The CSV field separator spreadsheet programs expect in this language: `;` where the
+    /// decimal separator is a comma (German Excel), else `,`.
+    pub fn csv_separator(self) -> char {
+        if self.t(k::NUM_DECIMAL) == "," {
+            ';'
+        } else {
+            ','
+        }
+    }
+
     /// A date in this language's form: "2029-05-31" / "31. Mai 2029" (`date.format`: `{year}`,
     /// `{yyyy}` four digits, `{month}` its name, `{mm}` / `{dd}` two digits, `{day}`).
     pub fn date(self, d: Date) -> String {

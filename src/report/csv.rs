@@ -1,8 +1,11 @@
-//! CSV for spreadsheets (RFC 4180): a header row, CRLF line ends, fields with a comma,
-//! quote or line break quoted and their quotes doubled. The text starts with a UTF-8 byte
-//! order mark so that spreadsheet programs read "–" and "ü" as written. Text that a
-//! spreadsheet would run as a formula (starting with `=`, `+`, `-` or `@`) is prefixed
-//! with `'`; numbers are written with the report language's decimal separator (quoted when it is a comma) and no grouping.
+//! CSV for spreadsheets (RFC 4180): a header row, CRLF line ends, fields with the separator,
+//! a quote or a line break quoted and their quotes doubled. The separator is the report
+//! language's list separator ([`crate::i18n::Tr::csv_separator`]): `,`, or `;` where the
+//! decimal separator is a comma (German), as spreadsheet programs in that locale expect. The
+//! text starts with a UTF-8 byte order mark so that spreadsheet programs read "–" and "ü" as
+//! written. Text that a spreadsheet would run as a formula (starting with `=`, `+`, `-` or
+//! `@`) is prefixed with `'`; numbers are written with the report language's decimal
+//! separator and no grouping.
 
 use super::{flag_text, option_name, rating_value, status_text, Report};
 use crate::data::{CriterionKind, Dataset, Status};
@@ -15,6 +18,8 @@ const BOM: &str = "\u{feff}";
 /// value and points, then the options out of the running with the reasons.
 pub fn ranking_csv(r: &Report) -> String {
     let (ds, tr) = (r.ds, r.tr());
+    let sep = tr.csv_separator();
+    let text = |s: &str| field(s, sep);
     let mut header = vec![
         tr.t(k::CSV_RANK).to_string(),
         tr.t(k::CSV_OPTION).to_string(),
@@ -59,7 +64,7 @@ pub fn ranking_csv(r: &Report) -> String {
         row.push(text(&x.reasons.join("; ")));
         rows.push(row);
     }
-    join(&rows)
+    join(&rows, sep)
 }
 
 /// The side-by-side table as the widget shows it: the facts, the ratings used in the score
@@ -67,6 +72,8 @@ pub fn ranking_csv(r: &Report) -> String {
 /// its status when not verified) and the addresses of its sources.
 pub fn table_csv(r: &Report) -> String {
     let (ds, tr): (&Dataset, _) = (r.ds, r.tr());
+    let sep = tr.csv_separator();
+    let text = |s: &str| field(s, sep);
     let cols = r.compared();
     let mut header = vec![text(tr.t(k::CSV_SECTION)), text(tr.t(k::CSV_ROW))];
     for o in &cols {
@@ -137,26 +144,27 @@ pub fn table_csv(r: &Report) -> String {
             .collect();
         push(tr.t(k::CSV_FEATURE), &f.name, cells);
     }
-    join(&rows)
+    join(&rows, sep)
 }
 
-fn join(rows: &[Vec<String>]) -> String {
+fn join(rows: &[Vec<String>], sep: char) -> String {
     let mut out = String::from(BOM);
+    let sep = sep.to_string();
     for row in rows {
-        out.push_str(&row.join(","));
+        out.push_str(&row.join(&sep));
         out.push_str("\r\n");
     }
     out
 }
 
-/// One text field, quoted when it must be.
-pub(crate) fn text(s: &str) -> String {
+/// One text field for a file separated by `sep`, quoted when it must be.
+pub(crate) fn field(s: &str, sep: char) -> String {
     let guarded = if s.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{s}")
     } else {
         s.to_string()
     };
-    if guarded.contains([',', '"', '\r', '\n']) {
+    if guarded.contains([sep, '"', '\r', '\n']) {
         format!("\"{}\"", guarded.replace('"', "\"\""))
     } else {
         guarded
@@ -165,15 +173,25 @@ pub(crate) fn text(s: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::text;
+    use super::field;
 
     #[test]
     fn quotes_as_rfc_4180_says() {
+        let text = |s: &str| field(s, ',');
         assert_eq!(text("plain"), "plain");
         assert_eq!(text("a, b"), "\"a, b\"");
         assert_eq!(text("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(text("two\nlines"), "\"two\nlines\"");
         assert_eq!(text("=1+1"), "'=1+1");
         assert_eq!(text("-x, y"), "\"'-x, y\"");
+    }
+
+    #[test]
+    fn with_a_semicolon_quotes_the_semicolon_not_the_comma() {
+        let text = |s: &str| field(s, ';');
+        assert_eq!(text("72,6"), "72,6");
+        assert_eq!(text("a; b"), "\"a; b\"");
+        assert_eq!(text("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(text("-x; y"), "\"'-x; y\"");
     }
 }
