@@ -94,6 +94,7 @@ function elcFollowLang(host) {
   };
   host._elcFrameWatch = new MutationObserver(follow);
   host._elcFrameWatch.observe(host.shadowRoot, { subtree: true, childList: true, attributes: true, attributeFilter: ["lang"] });
+  follow();
 }
 
 let elcReady = null;

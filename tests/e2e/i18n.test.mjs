@@ -248,6 +248,48 @@ for (const [name, attrs] of Object.entries(SETUPS_DE)) {
   });
 }
 
+// ---- The printed report in German: pages on A4 and US Letter (README "Hand it on") ----
+
+/** The handoff test's three setups (handoff.test.mjs), as attributes of the single file. */
+const PRINT_SETUPS_DE = {
+  default: {},
+  "leaving-centos-7": { preset: "migrate-centos7" },
+  "custom-must-haves": { must: "f:secure-boot,official-containers;y:5", current: "centos-linux-8", weights: "cost:10" },
+};
+const germanPages = {};
+
+for (const [name, attrs] of Object.entries(PRINT_SETUPS_DE)) {
+  test(`printed report in German, ${name}: A4 and US Letter page counts, German headings, no English left`, async () => {
+    const url = singleCopy({ today: TODAY, ...attrs });
+    const context = await env.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: "de-DE" });
+    const page = await context.newPage();
+    const log = record(page);
+    await page.goto(url);
+    await ready(page);
+    assert.equal(await page.locator("el-compare .elc-app").getAttribute("lang"), "de");
+    for (const format of ["A4", "Letter"]) {
+      const file = path.join(os.tmpdir(), `elc-de-print-${name}-${format}.pdf`);
+      await page.pdf({ path: file, format, margin: { top: "0.4in", bottom: "0.4in", left: "0.4in", right: "0.4in" } });
+      const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file], { encoding: "utf8" }))[1]);
+      germanPages[`${name} ${format}`] = pages;
+      // English: 3 pages for the default setup, at most 4 for the others (handoff.test.mjs);
+      // German text is longer, and this Chromium has no German hyphenation: 4 for each.
+      const limit = 4;
+      assert.ok(pages <= limit, `${name} on ${format}: ${pages} pages in German (at most ${limit})`);
+      const printed = execFileSync("pdftotext", ["-raw", file, "-"], { encoding: "utf8" });
+      assert.match(printed, /Entscheidungsbericht: /);
+      assert.deepEqual(englishLeft(printed), [], `${name} ${format}: English left`);
+    }
+    assert.deepEqual(log.errors, []);
+    await context.close();
+  });
+}
+
+test("printed report in German: the page counts", () => {
+  console.log(`# printed pages (German): ${JSON.stringify(germanPages)}`);
+  assert.ok(Object.keys(germanPages).length > 0);
+});
+
 test("German layout: no overflow at 320 px and at 200 % zoom, axe clean, screenshots light and dark", async () => {
   const html = hostPage(`<el-compare today="${TODAY}"${SETUPS_DE.production}></el-compare>`, 'lang="de"');
   // 200 % zoom as the a11y tests emulate it: half the CSS-pixel width, twice the device pixels.

@@ -45,10 +45,10 @@ async function serve(csp = () => null) {
   return { url: `http://127.0.0.1:${server.address().port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
-/** The single file, copied to a fresh folder with a fixed date and the hook; its file:// URL. */
-function singleCopy(extraHead = "") {
+/** The single file, copied to a fresh folder with a fixed date, `attrs` and the hook; its file:// URL. */
+function singleCopy(extraHead = "", attrs = "") {
   const html = fs.readFileSync(path.join(DIST, "elcompare.html"), "utf8")
-    .replace("<el-compare>", `<el-compare today="${TODAY}">`);
+    .replace("<el-compare>", `<el-compare today="${TODAY}"${attrs}>`);
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "elc-x-"));
   const file = path.join(dir, "elcompare.html");
   fs.writeFileSync(file, hooked(html, `<script>${HOOK}</script>${extraHead}`));
@@ -128,6 +128,22 @@ const controlLook = () => {
 };
 const checkedPreset = () => document.querySelector("el-compare").shadowRoot.querySelector("input[type=radio]:checked")?.value ?? null;
 
+/** The widget's language and texts, and the page frame's (the single file's title follows it). */
+const languageLook = () => {
+  const app = document.querySelector("el-compare").shadowRoot.querySelector(".elc-app");
+  return {
+    lang: app.getAttribute("lang"),
+    timeline: app.querySelector("#elc-tl-h")?.textContent,
+    score: app.querySelector(".elc-rank-score")?.textContent,
+    text: app.textContent,
+    page: document.documentElement.lang,
+    title: document.title,
+  };
+};
+
+const DE = JSON.parse(fs.readFileSync(path.join(ROOT, "data/i18n/de.json"), "utf8"));
+const EN = JSON.parse(fs.readFileSync(path.join(ROOT, "data/i18n/en.json"), "utf8"));
+
 // ---- The suite, once per engine ----
 
 for (const [label, start] of [["Firefox ESR", firefox], ["WebKitGTK", webkit]]) {
@@ -204,6 +220,23 @@ for (const [label, start] of [["Firefox ESR", firefox], ["WebKitGTK", webkit]]) 
         assert.equal(c.appearance, "none", JSON.stringify(look));
         assert.equal(c.bg, "rgb(20, 24, 29)", `the dark theme's background: ${JSON.stringify(look)}`);
       }
+      await page.close();
+    });
+
+    await t.test("German: the single file with lang=de starts in German, its page frame too, no errors", async () => {
+      const page = await visit(singleCopy("", ' lang="de"'));
+      await page.evaluate(rankings, 1);
+      const got = await page.evaluate(languageLook);
+      assert.equal(got.lang, "de");
+      assert.equal(got.timeline, DE["timeline.heading"]);
+      assert.match(got.score, /^\d+,\d/, `a score with a decimal comma: ${got.score}`);
+      for (const key of ["result.heading", "controls.must", "handoff.heading"]) {
+        if (DE[key] !== EN[key]) assert.ok(got.text.includes(DE[key]), `${key}: ${DE[key]}`);
+      }
+      assert.ok(!got.text.includes(EN["handoff.heading"]), "no English heading");
+      assert.equal(got.page, "de");
+      assert.equal(got.title, DE["page.title"]);
+      assert.deepEqual(await page.errors(), []);
       await page.close();
     });
 
