@@ -32,12 +32,27 @@ pub fn tenths_text(t: u64) -> String {
 /// `v` rounded to at most `places` decimals with trailing zeros dropped: "8", "7.5", "7.25".
 pub fn trimmed(v: f64, places: u32) -> String {
     let mut s = String::new();
-    push_rounded(&mut s, v, places);
-    if s.contains('.') {
-        let keep = s.trim_end_matches('0').trim_end_matches('.').len();
-        s.truncate(keep);
-    }
+    push_trimmed(&mut s, v, places);
     s
+}
+
+/// Appends [`trimmed`] to `out`.
+pub fn push_trimmed(out: &mut String, v: f64, places: u32) {
+    let start = out.len();
+    push_rounded(out, v, places);
+    // Byte scans: '.' and '0' are ASCII.
+    if out
+        .as_bytes()
+        .get(start..)
+        .is_some_and(|b| b.contains(&b'.'))
+    {
+        while out.ends_with('0') {
+            out.pop();
+        }
+        if out.ends_with('.') {
+            out.pop();
+        }
+    }
 }
 
 /// Appends `v` rounded half away from zero to `places` (0–3) decimals, always writing
@@ -79,6 +94,10 @@ pub fn push_rounded(out: &mut String, v: f64, places: u32) {
 
 /// Appends the decimal digits of `n` in one go (pushing char by char was a visible cost).
 pub fn push_u64(out: &mut String, mut n: u64) {
+    if n < 10 {
+        out.push(char::from(b'0' + n as u8));
+        return;
+    }
     let mut buf = [0u8; 20];
     let mut start = buf.len();
     for slot in buf.iter_mut().rev() {

@@ -119,6 +119,20 @@ fn dates_follow_the_language_order_and_month_names() {
     assert_eq!(de.date_str("2024-03-01"), "1. März 2024");
     assert_eq!(de.date_str("not a date"), "not a date");
     assert_eq!(de.t(k::LANG_NAME), "Deutsch");
+    // Padding as `{:04}` / `{:02}` would write it (the date is written without format!).
+    let early = Date {
+        year: 7,
+        month: 1,
+        day: 5,
+    };
+    assert_eq!(en.date(early), "0007-01-05");
+    assert_eq!(de.date(early), "5. Januar 7");
+    let late = Date {
+        year: 12345,
+        month: 12,
+        day: 10,
+    };
+    assert_eq!(en.date(late), "12345-12-10");
 }
 
 #[test]
@@ -126,4 +140,5 @@ fn fill_replaces_named_placeholders_and_keeps_other_braces() {
     assert_eq!(fill("{a} and {b}", &[("a", "1"), ("b", "2")]), "1 and 2");
     assert_eq!(fill("{a} {unknown} {", &[("a", "x")]), "x {unknown} {");
     assert_eq!(fill("ü{a}ß", &[("a", "é")]), "üéß");
+    assert_eq!(fill("{x{a}}", &[("a", "1")]), "{x1}");
 }

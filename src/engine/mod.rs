@@ -434,7 +434,7 @@ fn evaluate_named<'d>(inputs: &Inputs<'d>) -> (Evaluation, Vec<&'d str>) {
                             ],
                         );
                         if let Some(v) = life.undated.and_then(|i| opt.versions.get(i)) {
-                            reason.push_str(&tr.f(k::EXCLUDE_UNDATED, &[("version", &v.name)]));
+                            tr.push_f(&mut reason, k::EXCLUDE_UNDATED, &[("version", &v.name)]);
                         }
                         fail(years_slot, reason, &mut reasons)
                     }

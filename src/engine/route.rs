@@ -300,10 +300,11 @@ pub fn push_paid(tr: Tr, out: &mut String, opt: &crate::data::OptionEntry, r: &R
         .paid
         .and_then(|k| opt.versions.get(r.version)?.extended.get(k));
     if let Some(e) = offer {
-        out.push_str(&tr.f(
+        tr.push_f(
+            out,
             k::ROUTE_WITH_PAID,
             &[("offer", &e.name), ("vendor", &e.vendor)],
-        ));
+        );
     }
 }
 
@@ -341,9 +342,13 @@ pub fn describe(
     let r = &p.best;
     let end = end_text(tr, r.end);
     if r.steps.is_empty() {
-        out.push_str(&tr.f(k::ROUTE_ALREADY, &[("end", &end)]));
+        tr.push_f(out, k::ROUTE_ALREADY, &[("end", &end)]);
     } else if r.is_reinstall() {
-        out.push_str(&tr.f(k::ROUTE_REINSTALL, &[("version", name(r)), ("end", &end)]));
+        tr.push_f(
+            out,
+            k::ROUTE_REINSTALL,
+            &[("version", name(r)), ("end", &end)],
+        );
     } else {
         // Tool names in order; a tool run several times in a row is named once ("ELevate twice").
         let tools: Vec<&str> = r
@@ -363,8 +368,8 @@ pub fn describe(
             }
             match runs {
                 1 => names.push_str(tool),
-                2 => names.push_str(&tr.f(k::ROUTE_TWICE, &[("tool", tool)])),
-                _ => names.push_str(&tr.f(k::ROUTE_THRICE, &[("tool", tool)])),
+                2 => tr.push_f(&mut names, k::ROUTE_TWICE, &[("tool", tool)]),
+                _ => tr.push_f(&mut names, k::ROUTE_THRICE, &[("tool", tool)]),
             }
             i += runs.max(1);
         }
@@ -373,7 +378,8 @@ pub fn describe(
             n => tr.f(k::ROUTE_STEPS, &[("n", &n.to_string())]),
         };
         let backing = backing_label(tr, r.backing(ds).unwrap_or(Backing::Official));
-        out.push_str(&tr.f(
+        tr.push_f(
+            out,
             k::ROUTE_VIA,
             &[
                 ("version", name(r)),
@@ -382,16 +388,17 @@ pub fn describe(
                 ("backing", backing),
                 ("end", &end),
             ],
-        ));
+        );
     }
     push_paid(tr, out, opt, r);
     out.push(')');
     if let (true, Some(alt)) = (with_alternative, &p.alternative) {
         let date = alt.end.map_or_else(String::new, |d| tr.date(d));
-        out.push_str(&tr.f(
+        tr.push_f(
+            out,
             k::ROUTE_ALTERNATIVE,
             &[("version", name(alt)), ("date", &date)],
-        ));
+        );
         push_paid(tr, out, opt, alt);
     }
 }

@@ -162,7 +162,11 @@ fn push_undated(
     let Some(v) = life.undated.and_then(|i| opt.versions.get(i)) else {
         return false;
     };
-    detail.push_str(&tr.f(k::SCORE_UNDATED, &[("sep", sep), ("version", &v.name)]));
+    tr.push_f(
+        detail,
+        k::SCORE_UNDATED,
+        &[("sep", sep), ("version", &v.name)],
+    );
     true
 }
 
@@ -255,7 +259,7 @@ pub(crate) fn utility(
                     detail.push_str(tr.t(k::SCORE_NO));
                 } else {
                     let value = tr.decimal(fmt_num(v));
-                    detail.push_str(&tr.f(k::SCORE_PARTLY, &[("value", &value)]));
+                    tr.push_f(detail, k::SCORE_PARTLY, &[("value", &value)]);
                 }
                 u
             }
@@ -289,7 +293,7 @@ pub(crate) fn utility(
                     }
                 }
                 (Some(end), _) => {
-                    detail.push_str(&tr.f(k::SCORE_SECURITY_ENDED, &[("date", &tr.date(end))]));
+                    tr.push_f(detail, k::SCORE_SECURITY_ENDED, &[("date", &tr.date(end))]);
                     if push_undated(tr, detail, opt, life, " (") {
                         detail.push(')');
                     }
@@ -342,29 +346,31 @@ fn years_at_landing(ctx: &Ctx<'_>, opt: &OptionEntry, cap_years: f64, detail: &m
                 .map_or("?", |v| v.name.as_str());
             match p.best.end {
                 Some(end) => {
-                    detail.push_str(&tr.f(
+                    tr.push_f(
+                        detail,
                         k::SCORE_YEARS_LEFT_ON,
                         &[
                             ("years", &tr.num(ctx.today.years_until(end).max(0.0), 1)),
                             ("version", name),
                             ("date", &tr.date(end)),
                         ],
-                    ));
+                    );
                     route::push_paid(ctx.tr, detail, opt, &p.best);
                 }
-                None => detail.push_str(&tr.f(k::SCORE_NO_END_ON, &[("version", name)])),
+                None => tr.push_f(detail, k::SCORE_NO_END_ON, &[("version", name)]),
             }
         }
         (1, None) => detail.push_str(tr.t(k::SCORE_NO_SUPPORTED)),
         (g, _) => {
             // Back from utility to years: exact below the cap.
-            detail.push_str(&tr.f(
+            tr.push_f(
+                detail,
                 k::SCORE_YEARS_AVERAGE,
                 &[
                     ("years", &tr.num(u * cap_years, 1)),
                     ("groups", &g.to_string()),
                 ],
-            ));
+            );
             if ctx.count_paid {
                 detail.push_str(tr.t(k::SCORE_COUNTING_PAID));
             }
@@ -432,7 +438,9 @@ pub fn years_text(tr: Tr, n: f64) -> String {
 
 /// Appends `v` like [`fmt_num`], with `tr`'s decimal separator.
 pub(crate) fn push_num(tr: Tr, out: &mut String, v: f64) {
-    out.push_str(&tr.decimal(fmt_num(v)));
+    let start = out.len();
+    crate::num::push_trimmed(out, v, 1);
+    tr.decimal_from(out, start);
 }
 
 #[cfg(test)]

@@ -106,6 +106,11 @@ impl Tr {
         fill(self.t(key), args)
     }
 
+    /// [`Tr::f`] appended to `out` (no intermediate string).
+    pub fn push_f(self, out: &mut String, key: K, args: &[(&str, &str)]) {
+        fill_into(self.t(key), out, args);
+    }
+
     /// `v` rounded to `places` decimals (as [`crate::num::push_rounded`]) with this
     /// language's decimal separator.
     pub fn num(self, v: f64, places: u32) -> String {
@@ -139,6 +144,16 @@ impl Tr {
         }
     }
 
+    /// [`Tr::decimal`] on the end of `out` from byte `start` (a number just appended).
+    pub fn decimal_from(self, out: &mut String, start: usize) {
+        let sep = self.t(k::NUM_DECIMAL);
+        if sep != "." {
+            if let Some(dot) = out.get(start..).and_then(|n| n.find('.')) {
+                out.replace_range(start + dot..start + dot + 1, sep);
+            }
+        }
+    }
+
     /// A date in this language's form: "2029-05-31" / "31. Mai 2029" (`date.format`: `{year}`,
     /// `{yyyy}` four digits, `{month}` its name, `{mm}` / `{dd}` two digits, `{day}`).
     pub fn date(self, d: Date) -> String {
@@ -148,18 +163,22 @@ impl Tr {
             .nth(d.month.saturating_sub(1) as usize)
             .unwrap_or("")
             .trim();
-        let two = |n: u32| format!("{n:02}");
-        fill(
-            self.t(k::DATE_FORMAT),
-            &[
-                ("year", &d.year.to_string()),
-                ("yyyy", &format!("{:04}", d.year)),
-                ("month", month),
-                ("mm", &two(d.month)),
-                ("dd", &two(d.day)),
-                ("day", &d.day.to_string()),
-            ],
-        )
+        // Written straight into the text (no intermediate strings: the engine writes dates
+        // into many reasons per evaluation).
+        let mut out = String::with_capacity(20);
+        fill_with(self.t(k::DATE_FORMAT), &mut out, |name, out| {
+            match name {
+                "year" => push_padded(out, d.year, 0),
+                "yyyy" => push_padded(out, d.year, 4),
+                "month" => out.push_str(month),
+                "mm" => push_padded(out, d.month as i32, 2),
+                "dd" => push_padded(out, d.day as i32, 2),
+                "day" => push_padded(out, d.day as i32, 0),
+                _ => return false,
+            }
+            true
+        });
+        out
     }
 
     /// An ISO date from the dataset in this language's form; text that is not a date as it is.
@@ -177,28 +196,56 @@ static FALLBACK: Catalogue = Catalogue {
 /// `text` with each `{name}` of `args` replaced; other braces kept.
 pub fn fill(text: &str, args: &[(&str, &str)]) -> String {
     let mut out = String::with_capacity(text.len() + 16);
+    fill_into(text, &mut out, args);
+    out
+}
+
+/// [`fill`] appended to `out`.
+fn fill_into(text: &str, out: &mut String, args: &[(&str, &str)]) {
+    fill_with(text, out, |name, out| {
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, v)) => {
+                out.push_str(v);
+                true
+            }
+            None => false,
+        }
+    });
+}
+
+/// Appends `text` to `out` with each `{name}` for which `arg(name, out)` appends a value and
+/// returns true replaced by it; other braces kept (`arg` appends nothing when it returns false).
+fn fill_with(text: &str, out: &mut String, mut arg: impl FnMut(&str, &mut String) -> bool) {
     let mut rest = text;
-    while let Some(open) = rest.find('{') {
+    // Braces are ASCII: a byte search finds them at character boundaries, without a char
+    // searcher per call (the engine fills hundreds of these per evaluation).
+    let find = |s: &str, b: u8| s.bytes().position(|x| x == b);
+    while let Some(open) = find(rest, b'{') {
         out.push_str(&rest[..open]);
         let after = &rest[open + 1..];
-        let value = after.find('}').and_then(|close| {
-            args.iter()
-                .find(|(n, _)| *n == &after[..close])
-                .map(|a| (close, a.1))
-        });
-        match value {
-            Some((close, v)) => {
-                out.push_str(v);
-                rest = &after[close + 1..];
-            }
-            None => {
+        match find(after, b'}') {
+            Some(close) if arg(&after[..close], out) => rest = &after[close + 1..],
+            _ => {
                 out.push('{');
                 rest = after;
             }
         }
     }
     out.push_str(rest);
-    out
+}
+
+/// `n` with at least `width` digits (zeros in front), as `format!("{n:0width$}")`.
+fn push_padded(out: &mut String, n: i32, width: usize) {
+    if n < 0 {
+        out.push_str(&format!("{n:0width$}"));
+        return;
+    }
+    let n = n.unsigned_abs();
+    let digits = n.checked_ilog10().map_or(1, |d| d as usize + 1);
+    for _ in digits..width {
+        out.push('0');
+    }
+    crate::num::push_u64(out, u64::from(n));
 }
 
 #[cfg(not(target_arch = "wasm32"))]
