@@ -5,7 +5,7 @@ use crate::i18n::{k, Msg, Tr};
 use crate::setup::clip;
 
 /// A part of the widget a host can show or leave out, in the order the full view shows them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Section {
     Situation,
     Recommendation,

@@ -347,3 +347,38 @@ async fn invalid_options_are_rejected_with_a_message() {
         .unwrap();
     assert!(msg.contains("preset \"nonsense\" is not one of"), "{msg}");
 }
+
+#[wasm_bindgen_test]
+fn dataset_is_prepared_in_three_steps() {
+    use elcompare::embed::prepare_dataset;
+    // A text no other test uses, so nothing is kept for it yet.
+    let text = format!("{} ", include_str!("fixtures/minimal.json"));
+    let steps: Vec<bool> = (0..4)
+        .map(|_| prepare_dataset(Some(text.clone())))
+        .collect();
+    assert_eq!(
+        steps,
+        [true, true, false, false],
+        "parse, read, check; then kept"
+    );
+}
+
+#[wasm_bindgen_test]
+fn two_datasets_prepared_side_by_side_both_finish() {
+    use elcompare::embed::prepare_dataset;
+    let text = format!("{}  ", include_str!("fixtures/minimal.json"));
+    let (mut builtin, mut host) = (true, true);
+    for _ in 0..4 {
+        if builtin {
+            builtin = prepare_dataset(None);
+        }
+        if host {
+            host = prepare_dataset(Some(text.clone()));
+        }
+    }
+    assert!(!builtin && !host, "neither keeps asking for more steps");
+    assert!(
+        !prepare_dataset(None) && !prepare_dataset(Some(text)),
+        "both are kept"
+    );
+}

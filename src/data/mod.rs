@@ -80,8 +80,10 @@ where
     checked(read(de)?)
 }
 
-/// The shape half of [`from_deserializer`]: serde, with the path of a shape error.
-fn read<'de, D>(de: D) -> Result<RawDataset, Vec<Problem>>
+/// The shape half of [`from_deserializer`]: serde, with the path of a shape error. Public so
+/// that the wasm shell can run the two halves in separate tasks (issue 17); together they are
+/// exactly [`from_deserializer`].
+pub fn read<'de, D>(de: D) -> Result<RawDataset, Vec<Problem>>
 where
     D: serde::Deserializer<'de>,
 {
@@ -98,7 +100,7 @@ where
 }
 
 /// The rules half of [`from_deserializer`]: [`validate`], then the dates parsed once.
-fn checked(dataset: RawDataset) -> Result<Dataset, Vec<Problem>> {
+pub fn checked(dataset: RawDataset) -> Result<Dataset, Vec<Problem>> {
     let problems = validate(&dataset);
     if !problems.is_empty() {
         return Err(problems);

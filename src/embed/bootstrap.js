@@ -13,8 +13,7 @@ const ELC_SCRIPT_URL = __ELCOMPARE_SCRIPT_URL__;
 // Its font, colours and variables are set in styles/elcompare.css (after this sheet).
 const ELC_SHELL_CSS =
   ".elc-frame { all: initial; display: block; }" +
-  " .elc-banner { margin: 0 0 .5em; padding: .5em .75em; white-space: pre-line; }" +
-  " .elc-pending { min-height: max(var(--elc-reserve), var(--elc-held, 0px)); }";
+  " .elc-banner { margin: 0 0 .5em; padding: .5em .75em; white-space: pre-line; }";
 /** The element's attributes; also the keys of mount/update (`heading-level` is `headingLevel` there). */
 const ELC_KEYS = ["preset", "options", "current", "weights", "must", "view", "sections", "heading", "heading-level",
   "theme", "dataset", "share", "today", "lang"];
@@ -624,7 +623,7 @@ async function elcMount(element, options, lenient) {
       elcMessage(box, text);
       throw new Error(text);
     }
-    await elcTurn(() => elcPrepareData(element, opts));
+    while (await elcTurn(() => elcPrepareData(element, opts)));
     const handle = await elcTurn(() => {
       elcHold(element);
       const previous = elcHandles.get(element);
@@ -635,7 +634,7 @@ async function elcMount(element, options, lenient) {
       elcLive.add(h);
       elcWatchHash();
       return h;
-    });
+    }, elcDrawn);
     await handle._settle();
     return handle;
   } finally {
@@ -651,22 +650,36 @@ async function elcMount(element, options, lenient) {
 
 let elcQueue = Promise.resolve();
 
-/** Runs `fn` in a task of its own after the widgets queued before it. */
-function elcTurn(fn) {
+/**
+ * Runs `fn` in a task of its own after the widgets queued before it; with `until`, what is
+ * queued next also waits for `until(result)`.
+ */
+function elcTurn(fn, until) {
   const turn = elcQueue.then(elcYield).then(fn);
-  elcQueue = turn.catch(() => null);
+  elcQueue = turn.then(until).catch(() => null);
   return turn;
 }
 
 /**
- * Parses and checks the dataset a widget will use, in a task of its own; the wasm keeps it
- * for every widget on the page that uses the same one. Problems are reported by the mount.
+ * Resolves once widget `h` has drawn all its parts (or after 5 s at most, should it never
+ * report): the next widget starts only then, so that no task, and no layout, holds the
+ * work of two widgets.
+ */
+function elcDrawn(h) {
+  return Promise.race([h._settle(), new Promise((resolve) => setTimeout(resolve, 5000))]);
+}
+
+/**
+ * One step of reading and checking the dataset a widget will use (JSON.parse, serde's read,
+ * the validator), each in a task of its own; true while a step is left. The wasm keeps the
+ * result for every widget on the page that uses the same one. Problems are reported by the
+ * mount.
  */
 function elcPrepareData(element, opts) {
   try {
-    prepareDataset(elcPrepare(element, opts, "en").datasetJson);
+    return prepareDataset(elcPrepare(element, opts, "en").datasetJson);
   } catch (err) {
-    // Shown by the mount that follows.
+    return false; // Shown by the mount that follows.
   }
 }
 
@@ -705,27 +718,26 @@ function elcWhenNear(el) {
  * one viewport for the views taller than a screen (`--elcompare-reserve` changes it), and
  * from the mount on whatever it held then (its light-DOM fallback, or the widget it had).
  * Before the script runs only the page can reserve the space (README: "Reserve its space").
+ * It is the box's own `min-height`, not an inherited custom property: changing one of those
+ * on the box would restyle every element of the widget when it is released (issue 17).
  */
-function elcReserve(host) {
+function elcReserve(host, held = "0px") {
   const box = host.shadowRoot && host.shadowRoot.querySelector(".elc-root");
   if (!box) return;
   const short = host.getAttribute("view") === "recommendation" || host.hasAttribute("sections");
-  box.style.setProperty("--elc-reserve", short ? "var(--elcompare-reserve, 0px)" : "var(--elcompare-reserve, 100vh)");
-  box.classList.add("elc-pending");
+  box.style.minHeight = `max(var(--elcompare-reserve, ${short ? "0px" : "100vh"}), ${held})`;
 }
 
 /** Keeps the height the element has now until its widget is complete. */
 function elcHold(host) {
   elcReserve(host);
   const box = host.shadowRoot.querySelector(".elc-root");
-  box.style.setProperty("--elc-held", `${Math.ceil(box.getBoundingClientRect().height)}px`);
+  elcReserve(host, `${Math.ceil(box.getBoundingClientRect().height)}px`);
 }
 
 function elcRelease(host) {
   const box = host.shadowRoot && host.shadowRoot.querySelector(".elc-root");
-  if (!box) return;
-  box.classList.remove("elc-pending");
-  box.style.removeProperty("--elc-held");
+  if (box) box.style.removeProperty("min-height");
 }
 
 // ---- Sharing through the URL fragment, politely ----

@@ -48,59 +48,123 @@ thread_local! {
 
 /// JSON text → dataset through the browser's JSON.parse and the one validating path.
 fn parse_dataset(text: &str) -> Result<Dataset, Vec<Problem>> {
-    let value = js_sys::JSON::parse(text).map_err(|e| {
+    let value = json_parse(text)?;
+    data::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+}
+
+/// The browser's JSON.parse; a syntax error is the dataset's one problem.
+fn json_parse(text: &str) -> Result<JsValue, Vec<Problem>> {
+    js_sys::JSON::parse(text).map_err(|e| {
         let msg = e
             .dyn_ref::<js_sys::Error>()
             .map(|e| String::from(e.message()))
             .unwrap_or_default();
         vec![Problem::new("", data::not_json(&msg))]
-    })?;
-    data::from_deserializer(serde_wasm_bindgen::Deserializer::from(value))
+    })
 }
 
 fn default_dataset() -> Loaded {
     if let Some(d) = DEFAULT.with(|d| d.borrow().clone()) {
         return Ok(d);
     }
-    let d = Rc::new(Localized::new(parse_dataset(data::EMBEDDED_JSON).map_err(
-        |p| Failed {
-            built_in: true,
-            problems: Rc::new(p),
-        },
-    )?));
-    DEFAULT.with(|slot| *slot.borrow_mut() = Some(d.clone()));
-    Ok(d)
+    keep(None, parse_dataset(data::EMBEDDED_JSON))
 }
 
 /// A host-supplied dataset (the text of its `<script type="application/json">`), read once
 /// per text.
 fn host_dataset(text: &str) -> Loaded {
-    if let Some(hit) = HOST.with(|h| {
+    if let Some(hit) = host_hit(text) {
+        return hit;
+    }
+    keep(Some(text), parse_dataset(text))
+}
+
+/// The host dataset already read from `text`, if it was the last one.
+fn host_hit(text: &str) -> Option<Loaded> {
+    HOST.with(|h| {
         h.borrow()
             .as_ref()
             .filter(|(t, _)| t == text)
             .map(|(_, d)| d.clone())
-    }) {
-        return hit;
-    }
-    let d = parse_dataset(text)
+    })
+}
+
+/// Keeps a dataset read from `text` (None: the built-in one) for the page's widgets.
+fn keep(text: Option<&str>, read: Result<Dataset, Vec<Problem>>) -> Loaded {
+    let d = read
         .map(|d| Rc::new(Localized::new(d)))
         .map_err(|p| Failed {
-            built_in: false,
+            built_in: text.is_none(),
             problems: Rc::new(p),
         });
-    HOST.with(|h| *h.borrow_mut() = Some((text.to_string(), d.clone())));
+    match (text, &d) {
+        (None, Ok(d)) => DEFAULT.with(|slot| *slot.borrow_mut() = Some(d.clone())),
+        (None, Err(_)) => {}
+        (Some(t), _) => HOST.with(|h| *h.borrow_mut() = Some((t.to_string(), d.clone()))),
+    }
     d
 }
 
-/// Reads and checks the dataset a widget is about to use (the built-in one without
-/// `json`), so that the bootstrap can do it in a task of its own before mounting.
+/// How far the dataset being prepared has got (see [`prepare_dataset`]).
+enum Prepared {
+    Parsed(JsValue),
+    Read(Box<data::RawDataset>),
+}
+
+thread_local! {
+    /// The dataset being prepared: its text (None: the built-in one) and its last step.
+    static PREPARING: RefCell<Option<(Option<String>, Prepared)>> = const { RefCell::new(None) };
+}
+
+/// Reads and checks the dataset a widget is about to use (the built-in one without `json`)
+/// one step per call, so that the bootstrap can run each step in a task of its own before
+/// mounting (issue 17): JSON.parse, then serde's read, then the validator and the dates.
+/// Returns true while a step is left. The steps are those of [`parse_dataset`]; whatever
+/// they find is kept as the mount would keep it (a mount before the last step reads it
+/// whole).
 #[wasm_bindgen(js_name = prepareDataset)]
-pub fn prepare_dataset(json: Option<String>) {
-    let _ = match json {
-        Some(text) => host_dataset(&text),
-        None => default_dataset(),
+pub fn prepare_dataset(json: Option<String>) -> bool {
+    let done = match &json {
+        Some(text) => host_hit(text).is_some(),
+        None => DEFAULT.with(|d| d.borrow().is_some()),
     };
+    let mine = PREPARING.with(|p| p.borrow().as_ref().is_none_or(|(t, _)| *t == json));
+    if !mine {
+        // Another dataset is part-way (two datasets on one page): this one is read whole.
+        if !done {
+            let _ = match &json {
+                Some(text) => host_dataset(text),
+                None => default_dataset(),
+            };
+        }
+        return false;
+    }
+    let step = PREPARING
+        .with(|p| p.borrow_mut().take())
+        .map(|(_, step)| step);
+    if done {
+        return false;
+    }
+    let text = json.as_deref().unwrap_or(data::EMBEDDED_JSON);
+    let next = match step {
+        None => json_parse(text).map(Prepared::Parsed),
+        Some(Prepared::Parsed(value)) => data::read(serde_wasm_bindgen::Deserializer::from(value))
+            .map(|raw| Prepared::Read(Box::new(raw))),
+        Some(Prepared::Read(raw)) => {
+            keep(json.as_deref(), data::checked(*raw)).ok();
+            return false;
+        }
+    };
+    match next {
+        Ok(step) => {
+            PREPARING.with(|p| *p.borrow_mut() = Some((json, step)));
+            true
+        }
+        Err(problems) => {
+            keep(json.as_deref(), Err(problems)).ok();
+            false
+        }
+    }
 }
 
 /// At most this many problems are listed in the widget; the rest are counted.

@@ -213,11 +213,17 @@ pub fn app(props: &AppProps) -> Html {
     let more_open = use_state(|| false);
     // On wide layouts the whole results column sticks only while it fits in the window;
     // otherwise only the recommendation does, and the ranking scrolls with the page (never
-    // inside it). Measured after each render and on resize.
+    // inside it). Measured after each render once every part is drawn, and on resize; not
+    // while the parts arrive, where reading a height would force a layout into each part's
+    // task (issue 17).
     let results_ref = use_node_ref();
     {
-        let r = results_ref.clone();
-        use_effect(move || mark_fits(&r));
+        let (r, whole) = (results_ref.clone(), stage == Stage::Rest);
+        use_effect(move || {
+            if whole {
+                mark_fits(&r);
+            }
+        });
     }
     {
         let (r, events) = (results_ref.clone(), props.hand_off.resize_events.clone());
@@ -541,13 +547,14 @@ fn hand_off(
 }
 
 /// The widget's parts in the order they are first rendered, each in a task of its own so
-/// that starting never blocks the host page for long: the recommendation and ranking
-/// first, then the controls, the side-by-side table, and the rest. Later renders have all.
+/// that starting never blocks the host page for long (issue 17): the frame alone (the
+/// mount's task already reads the options and evaluates), then one section after the other
+/// in their order (the situation, the recommendation, the ranking, the controls, …), the
+/// sources last. Later renders have all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 enum Stage {
-    Result,
-    Controls,
-    Compare,
+    Frame,
+    Section(Section),
     Rest,
 }
 
@@ -555,20 +562,18 @@ impl Stage {
     /// The stage from which a section is drawn.
     fn of(x: Section) -> Stage {
         match x {
-            Section::Situation | Section::Recommendation | Section::Ranking => Stage::Result,
-            Section::Priorities | Section::MustHaves => Stage::Controls,
-            Section::Compare => Stage::Compare,
-            Section::Timeline | Section::Migration | Section::Sources => Stage::Rest,
+            Section::Sources => Stage::Rest,
+            x => Stage::Section(x),
         }
     }
 
     fn next(self) -> Option<Stage> {
-        match self {
-            Stage::Result => Some(Stage::Controls),
-            Stage::Controls => Some(Stage::Compare),
-            Stage::Compare => Some(Stage::Rest),
-            Stage::Rest => None,
-        }
+        let i = match self {
+            Stage::Frame => 0,
+            Stage::Section(x) => Section::ALL.iter().position(|s| *s == x)? + 1,
+            Stage::Rest => return None,
+        };
+        Some(Section::ALL.get(i).map_or(Stage::Rest, |x| Stage::of(*x)))
     }
 }
 
@@ -576,7 +581,7 @@ impl Stage {
 /// timeout).
 #[hook]
 fn use_stage() -> Stage {
-    let stage = use_state(|| Stage::Result);
+    let stage = use_state(|| Stage::Frame);
     let handle = stage.clone();
     use_effect_with(*stage, move |now| {
         let pending = now
