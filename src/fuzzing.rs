@@ -83,8 +83,13 @@ pub fn dataset(input: &[u8]) -> Verdict {
     let verdict = data::from_json_str(&text);
     match serde_json::from_str::<RawDataset>(&text) {
         Err(_) => {
-            // (Read as a JSON tree only here: the paths of shape errors lead into it.)
-            let document: Option<Value> = serde_json::from_str(&text).ok();
+            // (Read as a JSON tree only here: the paths of shape errors lead into it. A tree
+            // keeps only the last value of a repeated key while the loader stops at the first
+            // error, so a path may lead into a dropped occurrence (found by the fuzzer):
+            // such a document is checked like one that is not JSON, by line and column.)
+            let document: Option<Value> = serde_json::from_str(&text)
+                .ok()
+                .filter(|_| unique_keys(&text));
             // Not a dataset at all: exactly one problem, saying where.
             let problems = match &verdict {
                 Ok(_) => return fail("serde_json refuses a document the loader accepts"),
@@ -136,6 +141,58 @@ pub fn dataset(input: &[u8]) -> Verdict {
         }
     }
     Ok(())
+}
+
+/// Whether no object in a JSON text repeats a key (true for text that is not JSON).
+fn unique_keys(text: &str) -> bool {
+    use serde::de::{Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
+    struct Unique(bool);
+    impl<'de> Deserialize<'de> for Unique {
+        fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+            d.deserialize_any(Check)
+        }
+    }
+    struct Check;
+    impl<'de> Visitor<'de> for Check {
+        type Value = Unique;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("JSON")
+        }
+        fn visit_bool<E>(self, _: bool) -> Result<Unique, E> {
+            Ok(Unique(true))
+        }
+        fn visit_i64<E>(self, _: i64) -> Result<Unique, E> {
+            Ok(Unique(true))
+        }
+        fn visit_u64<E>(self, _: u64) -> Result<Unique, E> {
+            Ok(Unique(true))
+        }
+        fn visit_f64<E>(self, _: f64) -> Result<Unique, E> {
+            Ok(Unique(true))
+        }
+        fn visit_str<E>(self, _: &str) -> Result<Unique, E> {
+            Ok(Unique(true))
+        }
+        fn visit_unit<E>(self) -> Result<Unique, E> {
+            Ok(Unique(true))
+        }
+        fn visit_seq<A: SeqAccess<'de>>(self, mut a: A) -> Result<Unique, A::Error> {
+            let mut all = true;
+            while let Some(Unique(u)) = a.next_element()? {
+                all &= u;
+            }
+            Ok(Unique(all))
+        }
+        fn visit_map<A: MapAccess<'de>>(self, mut a: A) -> Result<Unique, A::Error> {
+            let (mut keys, mut all) = (std::collections::HashSet::new(), true);
+            while let Some(k) = a.next_key::<String>()? {
+                all &= keys.insert(k);
+                all &= a.next_value::<Unique>()?.0;
+            }
+            Ok(Unique(all))
+        }
+    }
+    serde_json::from_str::<Unique>(text).map_or(true, |u| u.0)
 }
 
 /// A problem has a message and a place: a path that can be followed in the document, or
