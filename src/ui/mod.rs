@@ -324,6 +324,11 @@ pub fn app(props: &AppProps) -> Html {
     let results = shows(Section::Recommendation) || shows(Section::Ranking);
     let tune = shows(Section::Priorities) || shows(Section::MustHaves);
     let split = results && (shows(Section::Situation) || tune);
+    // A panel appears with its first part, never empty ahead of it: a part drawn above an
+    // empty panel would move it down, a layout shift on the host page (issue 17).
+    let drawn = |x: Section| shows(x) && stage >= Stage::of(x);
+    let results_drawn = drawn(Section::Recommendation) || drawn(Section::Ranking);
+    let tune_drawn = drawn(Section::Priorities) || drawn(Section::MustHaves);
     let folded = pres.folded();
     let toggle_more = {
         let more_open = more_open.clone();
@@ -360,13 +365,13 @@ pub fn app(props: &AppProps) -> Html {
             if shows(Section::Situation) || results || tune {
                 <div class={classes!("elc-layout", split.then_some("elc-split"))}>
                     if shows(Section::Situation) { { part(Section::Situation) } }
-                    if results {
+                    if results_drawn {
                         <section class="elc-panel elc-results" aria-label={tr.t(k::RESULT_HEADING)} ref={results_ref.clone()}>
                             if shows(Section::Recommendation) { { part(Section::Recommendation) } }
                             if shows(Section::Ranking) { { part(Section::Ranking) } }
                         </section>
                     }
-                    if tune {
+                    if tune_drawn {
                         <section class="elc-panel elc-controls" aria-label={tr.t(k::APP_PRIORITIES)}>
                             if shows(Section::Priorities) { { part(Section::Priorities) } }
                             if shows(Section::MustHaves) { { part(Section::MustHaves) } }
