@@ -129,40 +129,9 @@ fn every_citation_of_the_real_dataset_resolves_to_its_listed_source() {
     }
 }
 
-/// A minimal RFC 4180 reader (quoted fields, doubled quotes, CRLF records).
+/// The exports read back by the fuzz targets' strict RFC 4180 reader (BOM, CRLF, quoting).
 fn parse_csv(text: &str) -> Vec<Vec<String>> {
-    let text = text.strip_prefix('\u{feff}').expect("starts with a BOM");
-    assert!(text.ends_with("\r\n"));
-    let mut rows = vec![];
-    let mut row = vec![];
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                chars.next();
-                field.push('"');
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => {
-                assert!(field.is_empty(), "a quote only opens a field");
-                quoted = true;
-            }
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {
-                assert_eq!(chars.next(), Some('\n'), "CR only before LF");
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => {
-                assert!(c != '\n', "bare LF outside quotes");
-                field.push(c);
-            }
-        }
-    }
-    rows
+    elcompare::fuzzing::parse_csv(text, ',').expect("RFC 4180")
 }
 
 #[test]
